@@ -1,0 +1,1 @@
+"""Bilim: the platform of the national network of Civic and Digital Education Centers."""

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Center, Room
+
+
+class RoomInline(TranslationTabularInline[Room, Center]):
+    model = Room
+    extra = 0
+
+
+@admin.register(Center)
+class CenterAdmin(TranslationAdmin[Center]):
+    list_display = ("code", "name", "district", "status")
+    list_filter = ("status", "district__region")
+    search_fields = ("code", "name_ky", "name_ru", "name_en")
+    inlines = [RoomInline]

@@ -1,0 +1,33 @@
+from django.http import HttpRequest
+from ninja import Router
+
+from .schemas import CenterOut
+from .selectors import public_center_list
+
+router = Router(tags=["centers"])
+
+
+@router.get("", response=list[CenterOut])
+def list_centers(request: HttpRequest, region: str | None = None) -> list[CenterOut]:
+    """Open centers, optionally of one region (SOATE code)."""
+    qs = public_center_list()
+    if region:
+        qs = qs.filter(district__region__code=region)
+    return [
+        CenterOut(
+            code=c.code,
+            name=c.name,
+            address=c.address,
+            district_code=c.district.code,
+            region_code=c.district.region.code,
+            latitude=float(c.latitude),
+            longitude=float(c.longitude),
+            phone=c.phone,
+            step_free_entrance=c.step_free_entrance,
+            accessible_toilet=c.accessible_toilet,
+            hearing_loop=c.hearing_loop,
+            sign_language_on_request=c.sign_language_on_request,
+            large_print_materials=c.large_print_materials,
+        )
+        for c in qs
+    ]

@@ -1,0 +1,51 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from bilim.accounts.permissions import requires
+from bilim.accounts.selectors import Capability, scope_for
+from bilim.centers.selectors import center_list, region_center_counts
+from bilim.partners.selectors import direction_list
+from bilim.programs.selectors import program_list, published_program_list
+
+from .selectors import network_figures, staff_figures
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/home.html",
+        {
+            "stats": network_figures(),
+            "directions": direction_list(),
+            "programs": published_program_list().order_by("direction__position", "code"),
+            "regions": region_center_counts(),
+        },
+    )
+
+
+@requires(Capability.VIEW_STAFF_HOME)
+def staff_home(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user)
+    return render(
+        request,
+        "web/staff/home.html",
+        {
+            "figures": staff_figures(scope=scope),
+            "centers": center_list(scope=scope)[:50] if scope.can(Capability.VIEW_CENTERS) else [],
+            "programs": program_list(scope=scope)[:50],
+            "roles": request.user.role_assignments.select_related(  # type: ignore[union-attr]
+                "region", "center", "partner"
+            ),
+        },
+    )
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Answer 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # any database failure means unhealthy, whatever its class
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
