@@ -15,6 +15,6 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
 )
-api.add_router("/geography/", geography_router)
-api.add_router("/centers/", centers_router)
-api.add_router("/programs/", programs_router)
+api.add_router("/geography", geography_router)
+api.add_router("/centers", centers_router)
+api.add_router("/programs", programs_router)
