@@ -25,8 +25,8 @@ fmt: setup
 	.venv/bin/ruff format .
 
 messages: setup
-	cd src/bilim && ../../.venv/bin/python ../../manage.py makemessages -l ky -l ru -l en --no-obsolete --ignore "migrations/*"
-	.venv/bin/python manage.py compilemessages --ignore ".venv" --ignore "node_modules"
+	cd src/bilim && DEBUG=1 ../../.venv/bin/python ../../manage.py makemessages -l ky -l ru -l en --no-obsolete --ignore "migrations/*"
+	cd src/bilim && env -u DJANGO_SETTINGS_MODULE ../../.venv/bin/django-admin compilemessages
 
 bench: setup
 	scripts/bench.sh

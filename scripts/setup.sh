@@ -35,4 +35,5 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
 fi
 
 echo "==> translations"
-.venv/bin/python manage.py compilemessages --ignore ".venv" --ignore "node_modules" -v 0
+# Compiled from the project's own catalogs only; needs no settings.
+(cd src/bilim && env -u DJANGO_SETTINGS_MODULE ../../.venv/bin/django-admin compilemessages -v 0)

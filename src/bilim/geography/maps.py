@@ -1,0 +1,91 @@
+"""Draw the country as inline SVG from the shapes shipped in the repo.
+
+No tile server and no script: the map is part of the page, works offline and
+without JavaScript, and weighs a few kilobytes after simplification.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+WIDTH = 1000.0
+MIN_LON, MAX_LON, MIN_LAT, MAX_LAT = 69.2, 80.3, 39.1, 43.35
+# Equirectangular projection around the country's middle latitude keeps shapes true enough.
+X_SCALE = WIDTH / (MAX_LON - MIN_LON)
+# A degree of latitude is longer on the ground than a degree of longitude here.
+Y_SCALE = X_SCALE / math.cos(math.radians((MIN_LAT + MAX_LAT) / 2))
+
+Point = tuple[float, float]
+
+ATTRIBUTION = (
+    "Administrative boundaries: Ministry of Emergency Situations of the Kyrgyz Republic, "
+    "via OCHA / Humanitarian Data Exchange (COD-AB Kyrgyzstan, cod-ab-kgz), CC BY 3.0 IGO. "
+    "Simplified, and Bishkek and Osh city outlines derived, by this project."
+)
+
+
+def project(lon: float, lat: float) -> Point:
+    """Return SVG coordinates (x to the east, y down) of a longitude and latitude."""
+    x = (lon - MIN_LON) * X_SCALE
+    y = (MAX_LAT - lat) * Y_SCALE
+    return round(x, 1), round(y, 1)
+
+
+def _perpendicular(p: Point, a: Point, b: Point) -> float:
+    if a == b:
+        return math.dist(p, a)
+    (x, y), (x1, y1), (x2, y2) = p, a, b
+    return abs((y2 - y1) * x - (x2 - x1) * y + x2 * y1 - y2 * x1) / math.dist(a, b)
+
+
+def simplify(points: list[Point], tolerance: float) -> list[Point]:
+    """Douglas-Peucker simplification of a ring, keeping its ends."""
+    if len(points) < 3:
+        return points
+    index, distance = 0, 0.0
+    for i in range(1, len(points) - 1):
+        d = _perpendicular(points[i], points[0], points[-1])
+        if d > distance:
+            index, distance = i, d
+    if distance <= tolerance:
+        return [points[0], points[-1]]
+    left = simplify(points[: index + 1], tolerance)
+    return left[:-1] + simplify(points[index:], tolerance)
+
+
+def _ring_path(ring: list[list[float]], tolerance: float) -> str:
+    points = simplify([project(lon, lat) for lon, lat in ring], tolerance)
+    if len(points) < 4:
+        return ""
+    head, *rest = points
+    return f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in rest) + "Z"
+
+
+@dataclass(frozen=True)
+class Shape:
+    code: str
+    path: str
+
+
+@cache
+def shapes(level: int, tolerance: float = 1.5) -> tuple[Shape, ...]:
+    """Return the SVG paths of the level-1 (regions) or level-2 (districts) units."""
+    with (DATA / f"kg_adm{level}.geojson").open(encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    result = []
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        path = "".join(_ring_path(ring, tolerance) for polygon in polygons for ring in polygon)
+        result.append(Shape(code=feature["properties"]["code"] or "", path=path))
+    return tuple(result)
+
+
+def view_box() -> str:
+    _, bottom = project(MIN_LON, MIN_LAT)
+    return f"0 0 {WIDTH:g} {bottom:g}"
