@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.web.urls")),
     path("", include("bilim.accounts.urls")),
     path("", include("bilim.centers.urls")),
+    path("", include("bilim.partners.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -29,6 +29,8 @@ class Capability(StrEnum):
     VIEW_PERSONAL_DATA = "view_personal_data"
     REGISTER_BY_PHONE = "register_by_phone"
     VIEW_OWN_SESSIONS = "view_own_sessions"
+    VIEW_PARTNERS = "view_partners"
+    MANAGE_PARTNERS = "manage_partners"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -41,6 +43,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_PROGRAMS,
             Capability.VIEW_AGGREGATES,
             Capability.VIEW_PERSONAL_DATA,
+            Capability.VIEW_PARTNERS,
         }
     ),
     Role.CENTER: frozenset(
@@ -56,7 +59,12 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         {Capability.VIEW_STAFF_HOME, Capability.VIEW_OWN_SESSIONS, Capability.VIEW_PERSONAL_DATA}
     ),
     Role.PARTNER: frozenset(
-        {Capability.VIEW_STAFF_HOME, Capability.VIEW_PROGRAMS, Capability.VIEW_AGGREGATES}
+        {
+            Capability.VIEW_STAFF_HOME,
+            Capability.VIEW_PROGRAMS,
+            Capability.VIEW_AGGREGATES,
+            Capability.VIEW_PARTNERS,
+        }
     ),
     Role.OPERATOR: frozenset(
         {

@@ -1,0 +1,103 @@
+import pytest
+from django.core.management import call_command
+
+from bilim.accounts.models import Role, User
+from bilim.accounts.selectors import scope_for
+from bilim.centers.models import Center, Room
+from bilim.demo.network import CENTER_COUNT, allocate
+from bilim.geography.models import Region
+from bilim.partners.models import Partner
+from bilim.programs.models import Program
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def test_seventy_open_centers_cover_every_region(demo):
+    assert Center.objects.filter(status=Center.Status.OPEN).count() == CENTER_COUNT
+    for region in Region.objects.all():
+        assert Center.objects.filter(district__region=region).exists(), region.name_en
+
+
+def test_centers_follow_population(demo):
+    by_region = {
+        r.code: Center.objects.filter(district__region=r).count() for r in Region.objects.all()
+    }
+    osh_oblast, talas = by_region["41706000000000"], by_region["41707000000000"]
+    assert osh_oblast > 3 * talas  # 1.44 M people against 0.27 M
+
+
+def test_every_center_has_rooms_and_names_in_three_languages(demo):
+    for center in Center.objects.prefetch_related("rooms"):
+        assert center.rooms.exists(), center.code
+        assert center.name_ky and center.name_ru and center.name_en
+        assert center.address_ky and center.address_ru and center.address_en
+    assert Room.objects.filter(capacity__gt=0).count() == Room.objects.count()
+
+
+def test_partners_from_the_founding_announcement_are_present(demo):
+    names_ru = " | ".join(Partner.objects.values_list("name_ru", flat=True))
+    for fragment in ("KOICA", "ОБСЕ", "Тундук", "Мурас", "Союз банков", "Парк высоких технологий"):
+        assert fragment in names_ru, fragment
+    assert Partner.objects.count() >= 30
+    assert set(Partner.objects.values_list("kind", flat=True)) >= {
+        "state",
+        "academic",
+        "civil_society",
+        "business",
+        "international",
+        "individual",
+    }
+
+
+def test_launch_catalog_has_about_twenty_programs_in_three_languages(demo):
+    programs = Program.objects.filter(status=Program.Status.PUBLISHED)
+    assert 18 <= programs.count() <= 25
+    for program in programs:
+        assert program.title_ky and program.title_ru and program.title_en
+        assert program.summary_ky and program.summary_ru and program.summary_en
+    directions = set(programs.values_list("direction__code", flat=True))
+    assert directions == {"civic", "digital", "e-services", "community"}
+
+
+def test_one_demo_login_per_role_with_a_working_scope(demo):
+    for role in Role:
+        users = User.objects.filter(role_assignments__role=role)
+        assert users.count() == 1, role
+        scope = scope_for(users.get())
+        assert scope.has_role(role)
+    assert User.objects.get(username="center").check_password("bilim-demo")
+
+
+def test_loading_twice_changes_nothing(demo):
+    counts = (
+        Center.objects.count(),
+        Room.objects.count(),
+        Partner.objects.count(),
+        Program.objects.count(),
+        User.objects.count(),
+    )
+    call_command("load_demo", verbosity=0)
+    assert counts == (
+        Center.objects.count(),
+        Room.objects.count(),
+        Partner.objects.count(),
+        Program.objects.count(),
+        User.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "weights", "expected"),
+    [
+        (10, {"a": 1, "b": 1}, {"a": 5, "b": 5}),
+        (3, {"a": 1, "b": 1, "c": 1}, {"a": 1, "b": 1, "c": 1}),
+        (7, {"a": 6, "b": 1}, {"a": 6, "b": 1}),
+        (5, {"a": 1, "b": 1}, {"a": 3, "b": 2}),
+    ],
+)
+def test_allocation_by_largest_remainder(total, weights, expected):
+    assert allocate(total, weights) == expected
+    assert sum(allocate(total, weights).values()) == total
