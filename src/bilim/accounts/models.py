@@ -34,7 +34,8 @@ class RoleAssignment(models.Model):
 
     The scope column that a role needs is enforced by the database: a regional
     coordinator has a region and nothing else, a center manager a center, a
-    partner coordinator a partner; network-wide roles have none.
+    partner coordinator a partner; a facilitator may name the center they work
+    at (which gives no access to the center's data); network-wide roles have none.
     """
 
     user = models.ForeignKey(
@@ -69,11 +70,13 @@ class RoleAssignment(models.Model):
                 name="role_scope_matches_role",
                 condition=(
                     Q(
-                        role__in=["national", "operator", "analyst", "facilitator"],
+                        role__in=["national", "operator", "analyst"],
                         region__isnull=True,
                         center__isnull=True,
                         partner__isnull=True,
                     )
+                    # A facilitator may be attached to the center they work at.
+                    | Q(role="facilitator", region__isnull=True, partner__isnull=True)
                     | Q(
                         role="region",
                         region__isnull=False,
@@ -97,7 +100,7 @@ class RoleAssignment(models.Model):
             # One constraint per kind of scope: NULL scope columns never collide.
             models.UniqueConstraint(
                 fields=["user", "role"],
-                condition=Q(role__in=["national", "operator", "analyst", "facilitator"]),
+                condition=Q(role__in=["national", "operator", "analyst"]),
                 name="role_network_wide_once",
             ),
             models.UniqueConstraint(
@@ -105,6 +108,11 @@ class RoleAssignment(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["user", "center"], condition=Q(role="center"), name="role_center_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "center"],
+                condition=Q(role="facilitator"),
+                name="role_facilitator_once_per_center",
             ),
             models.UniqueConstraint(
                 fields=["user", "partner"], condition=Q(role="partner"), name="role_partner_once"

@@ -163,7 +163,8 @@ def scope_for(user: User | AnonymousUser) -> Scope:
         user_id=user.pk,
         roles=frozenset(Role(a[0]) for a in assignments),
         region_ids=frozenset(a[1] for a in assignments if a[1]),
-        center_ids=frozenset(a[2] for a in assignments if a[2]),
+        # Only a center manager's center opens the center's data; a facilitator's does not.
+        center_ids=frozenset(a[2] for a in assignments if a[2] and a[0] == Role.CENTER),
         partner_ids=frozenset(a[3] for a in assignments if a[3]),
     )
     user._bilim_scope = scope  # type: ignore[attr-defined]

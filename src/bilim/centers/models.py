@@ -22,6 +22,11 @@ class Center(models.Model):
         District, on_delete=models.PROTECT, related_name="centers", verbose_name=_("district")
     )
     address = models.CharField(_("address"), max_length=300)
+    how_to_get_there = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("Landmarks, public transport, the entrance to use."),
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5)
     status = models.CharField(
@@ -81,3 +86,68 @@ class Room(models.Model):
 
     def __str__(self) -> str:
         return f"{self.center} · {self.name}"
+
+
+class OpeningHours(models.Model):
+    """One opening period on a weekday; a day may have two (before and after lunch)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    center = models.ForeignKey(
+        Center, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("center")
+    )
+    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
+
+    class Meta:
+        ordering = ["center", "weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="hours_close_after_open"
+            ),
+            models.UniqueConstraint(
+                fields=["center", "weekday", "opens"], name="hours_one_period_per_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OpeningException(models.Model):
+    """A day that differs from the week: a holiday (closed) or shorter hours."""
+
+    center = models.ForeignKey(
+        Center, on_delete=models.CASCADE, related_name="opening_exceptions", verbose_name=_("center")
+    )
+    date = models.DateField(_("date"))
+    closed = models.BooleanField(_("closed all day"), default=True)
+    opens = models.TimeField(_("opens at"), null=True, blank=True)
+    closes = models.TimeField(_("closes at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["center", "date"]
+        verbose_name = _("opening exception")
+        verbose_name_plural = _("opening exceptions")
+        constraints = [
+            models.UniqueConstraint(fields=["center", "date"], name="exception_one_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(closed=True, opens__isnull=True, closes__isnull=True)
+                | models.Q(closed=False, opens__isnull=False, closes__gt=models.F("opens")),
+                name="exception_closed_or_hours",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y}"
