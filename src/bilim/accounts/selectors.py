@@ -29,6 +29,8 @@ class Capability(StrEnum):
     VIEW_PERSONAL_DATA = "view_personal_data"
     REGISTER_BY_PHONE = "register_by_phone"
     VIEW_OWN_SESSIONS = "view_own_sessions"
+    ADMINISTER_CENTERS = "administer_centers"
+    IMPORT_CENTERS = "import_centers"
     VIEW_PARTNERS = "view_partners"
     MANAGE_PARTNERS = "manage_partners"
 
@@ -40,6 +42,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_STAFF_HOME,
             Capability.VIEW_CENTERS,
             Capability.MANAGE_CENTERS,
+            Capability.ADMINISTER_CENTERS,
             Capability.VIEW_PROGRAMS,
             Capability.VIEW_AGGREGATES,
             Capability.VIEW_PERSONAL_DATA,

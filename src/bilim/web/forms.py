@@ -1,0 +1,44 @@
+"""Form helpers shared by every app's staff forms."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.utils.functional import Promise
+
+LANGUAGE_LABELS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+@dataclass(frozen=True)
+class TranslatedGroup:
+    legend: str | Promise
+    fields: list[BoundField]
+
+
+class TranslatedFieldsMixin:
+    """Group a model's per-language fields (name_ky, name_ru, name_en) under one legend.
+
+    Templates render each group as a fieldset whose inputs are labelled by language,
+    so a manager fills all three versions of a text in one place.
+    """
+
+    translated_fields: tuple[str, ...] = ()
+    fields: dict[str, forms.Field]
+
+    def label_translations(self) -> None:
+        for base in self.translated_fields:
+            for lang, label in LANGUAGE_LABELS.items():
+                field = self.fields.get(f"{base}_{lang}")
+                if field is not None:
+                    field.label = label
+
+    def translated_groups(self) -> list[TranslatedGroup]:
+        form: forms.BaseForm = self  # type: ignore[assignment]
+        model = form._meta.model  # type: ignore[attr-defined]
+        return [
+            TranslatedGroup(
+                legend=model._meta.get_field(base).verbose_name.capitalize(),
+                fields=[form[f"{base}_{lang}"] for lang in LANGUAGE_LABELS if f"{base}_{lang}" in form.fields],
+            )
+            for base in self.translated_fields
+        ]
