@@ -92,14 +92,16 @@ def test_healthz_answers_when_the_database_does(client, db):
     assert response.json() == {"status": "ok"}
 
 
-def test_healthz_reports_a_broken_database(client, db, monkeypatch):
+def test_healthz_reports_a_broken_database(client, db):
+    from unittest import mock
+
     from django.db.backends.utils import CursorWrapper
 
     def fail(*args, **kwargs):
         raise RuntimeError("database is down")
 
-    monkeypatch.setattr(CursorWrapper, "execute", fail)
-    response = client.get("/healthz")
+    with mock.patch.object(CursorWrapper, "execute", fail):
+        response = client.get("/healthz")
     assert response.status_code == 503
 
 

@@ -1,5 +1,5 @@
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,13 @@ from .models import Center, OpeningHours, Room
 from .services import ACCESSIBILITY_FEATURES
 
 TRANSLATED_CENTER_FIELDS = ("name", "address", "how_to_get_there")
+
+
+class DistrictChoiceField(forms.ModelChoiceField[District]):
+    """Districts named with their region, since names repeat (Naryn city and district)."""
+
+    def label_from_instance(self, obj: District) -> str:
+        return f"{obj.region.name} — {obj.name}"
 
 
 class CenterForm(TranslatedFieldsMixin, forms.ModelForm[Center]):
@@ -30,6 +37,7 @@ class CenterForm(TranslatedFieldsMixin, forms.ModelForm[Center]):
             "connectivity",
             "connection_speed_mbps",
         ]
+        field_classes = {"district": DistrictChoiceField}
         widgets = {
             "how_to_get_there_ky": forms.Textarea(attrs={"rows": 3}),
             "how_to_get_there_ru": forms.Textarea(attrs={"rows": 3}),
@@ -43,11 +51,8 @@ class CenterForm(TranslatedFieldsMixin, forms.ModelForm[Center]):
         for base in ("name", "address"):
             self.fields[f"{base}_ky"].required = True
             self.fields[f"{base}_ru"].required = True
-        district = self.fields["district"]
-        assert isinstance(district, forms.ModelChoiceField)
         if districts is not None:
-            district.queryset = districts
-        district.label_from_instance = lambda d: f"{d.region.name} — {d.name}"  # type: ignore[method-assign]
+            cast(DistrictChoiceField, self.fields["district"]).queryset = districts
         self.fields["code"].help_text = _("Short code used in lists and imports, e.g. c071.")
         if self.instance.pk:
             self.fields["code"].disabled = True
@@ -166,9 +171,13 @@ class WeekForm(forms.Form):
                     )
                 elif opens is not None and closes is not None:
                     if closes <= opens:
-                        self.add_error(f"d{day}_closes{n}", _("Closing time must be after opening."))
+                        self.add_error(
+                            f"d{day}_closes{n}", _("Closing time must be after opening.")
+                        )
                     elif previous_close is not None and opens < previous_close:
-                        self.add_error(f"d{day}_opens{n}", _("Periods of one day must not overlap."))
+                        self.add_error(
+                            f"d{day}_opens{n}", _("Periods of one day must not overlap.")
+                        )
                     previous_close = closes
         return data
 
@@ -220,18 +229,13 @@ class StaffAssignForm(forms.Form):
 class NearestForm(forms.Form):
     """Where the visitor is: a district chosen from the list, or a shared location."""
 
-    district = forms.ModelChoiceField(
-        label=_("Your district or city"), queryset=District.objects.none(), required=False
+    district = DistrictChoiceField(
+        label=_("Your district or city"),
+        queryset=District.objects.select_related("region").order_by("region__code", "code"),
+        required=False,
     )
     lat = forms.DecimalField(required=False, widget=forms.HiddenInput, min_value=39, max_value=44)
     lon = forms.DecimalField(required=False, widget=forms.HiddenInput, min_value=69, max_value=81)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        district = self.fields["district"]
-        assert isinstance(district, forms.ModelChoiceField)
-        district.queryset = District.objects.select_related("region").order_by("region__code", "code")
-        district.label_from_instance = lambda d: f"{d.region.name} — {d.name}"  # type: ignore[method-assign]
 
     def point(self) -> tuple[Any, Any] | None:
         data = self.cleaned_data

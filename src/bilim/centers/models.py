@@ -128,7 +128,10 @@ class OpeningException(models.Model):
     """A day that differs from the week: a holiday (closed) or shorter hours."""
 
     center = models.ForeignKey(
-        Center, on_delete=models.CASCADE, related_name="opening_exceptions", verbose_name=_("center")
+        Center,
+        on_delete=models.CASCADE,
+        related_name="opening_exceptions",
+        verbose_name=_("center"),
     )
     date = models.DateField(_("date"))
     closed = models.BooleanField(_("closed all day"), default=True)

@@ -41,7 +41,16 @@ COLUMNS = (
     "connectivity",
     "connection_speed_mbps",
 )
-REQUIRED = ("code", "name_ky", "name_ru", "district_code", "address_ky", "address_ru", "latitude", "longitude")
+REQUIRED = (
+    "code",
+    "name_ky",
+    "name_ru",
+    "district_code",
+    "address_ky",
+    "address_ru",
+    "latitude",
+    "longitude",
+)
 MAX_ROWS = 5000
 YES = {"yes", "y", "1", "true", "да", "ооба", "+", "x"}
 NO = {"no", "n", "0", "false", "нет", "жок", "-", ""}
@@ -87,7 +96,10 @@ def read_table(upload: IO[bytes], filename: str) -> list[dict[str, str]]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportFileError(
-            _("These columns are missing: %(columns)s. Export the centers to get a file with the right columns.")
+            _(
+                "These columns are missing: %(columns)s. "
+                "Export the centers to get a file with the right columns."
+            )
             % {"columns": ", ".join(missing)}
         )
     table = []
@@ -119,10 +131,11 @@ def _read_csv(raw: bytes) -> Iterator[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from error
+    dialect: type[csv.Dialect]
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     for row in csv.reader(io.StringIO(text), dialect):
         yield [v.strip() for v in row]
 

@@ -23,9 +23,7 @@ urlpatterns = [
         name="staff-room-remove",
     ),
     path("staff/centers/<slug:code>/hours/", staff.hours_edit, name="staff-center-hours"),
-    path(
-        "staff/centers/<slug:code>/exceptions/", staff.exception_add, name="staff-exception-add"
-    ),
+    path("staff/centers/<slug:code>/exceptions/", staff.exception_add, name="staff-exception-add"),
     path(
         "staff/centers/<slug:code>/exceptions/<int:exception_id>/remove/",
         staff.exception_remove,

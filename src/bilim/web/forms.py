@@ -38,7 +38,11 @@ class TranslatedFieldsMixin:
         return [
             TranslatedGroup(
                 legend=model._meta.get_field(base).verbose_name.capitalize(),
-                fields=[form[f"{base}_{lang}"] for lang in LANGUAGE_LABELS if f"{base}_{lang}" in form.fields],
+                fields=[
+                    form[f"{base}_{lang}"]
+                    for lang in LANGUAGE_LABELS
+                    if f"{base}_{lang}" in form.fields
+                ],
             )
             for base in self.translated_fields
         ]

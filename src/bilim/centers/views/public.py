@@ -51,7 +51,11 @@ def center_public(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "centers/public_detail.html",
-        {"center": center, "week": week_hours(center), "map": _map([center], center.district.region)},
+        {
+            "center": center,
+            "week": week_hours(center),
+            "map": _map([center], center.district.region),
+        },
     )
 
 

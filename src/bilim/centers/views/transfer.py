@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,15 +30,15 @@ class _Echo:
 
 
 @requires(Capability.VIEW_CENTERS)
-def centers_export(request: HttpRequest, fmt: str) -> HttpResponse:
+def centers_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     centers = center_list(scope=scope_for(request.user)).order_by("code")
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         writer = csv.writer(_Echo())
         body: Iterator[str] = (writer.writerow(row) for row in export_rows(centers))
-        response = StreamingHttpResponse(_with_bom(body), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="centers-{stamp}.csv"'
-        return response
+        stream = StreamingHttpResponse(_with_bom(body), content_type="text/csv; charset=utf-8")
+        stream["Content-Disposition"] = f'attachment; filename="centers-{stamp}.csv"'
+        return stream
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -71,14 +72,20 @@ def centers_import(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return render(request, "centers/import.html", {"file_error": _("Choose a file to check.")})
     if upload.size and upload.size > MAX_UPLOAD_BYTES:
-        return render(request, "centers/import.html", {"file_error": _("The file is larger than 5 MB.")})
+        return render(
+            request, "centers/import.html", {"file_error": _("The file is larger than 5 MB.")}
+        )
     raw = upload.read()
     suffix = ".xlsx" if raw[:2] == b"PK" else ".csv"
     try:
         results = check_rows(read_table(io.BytesIO(raw), upload.name or ""))
     except ImportFileError as error:
         return render(request, "centers/import.html", {"file_error": str(error)})
-    context = {"results": results, "problems": sum(1 for r in results if r.errors), "name": upload.name}
+    context = {
+        "results": results,
+        "problems": sum(1 for r in results if r.errors),
+        "name": upload.name,
+    }
     if not context["problems"]:
         PENDING.mkdir(parents=True, exist_ok=True)
         token = secrets.token_urlsafe(16)

@@ -1,0 +1,112 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from bilim.centers.models import Center
+from bilim.centers.services import center_set_week
+from tests.factories import CenterFactory, DistrictFactory, RegionFactory
+
+
+@pytest.fixture
+def centers(geography):
+    from bilim.geography.models import District
+
+    naryn_city = District.objects.get(code="41704400000010")
+    bishkek = District.objects.get(code="41711201000000")
+    osh = District.objects.get(code="41721000000000")
+    return {
+        "naryn": CenterFactory(
+            district=naryn_city,
+            latitude=Decimal("41.43"),
+            longitude=Decimal("75.99"),
+            name_ky="Нарын борбору",
+            name_ru="Нарынский центр",
+            name_en="Naryn center",
+            ramp=True,
+        ),
+        "bishkek": CenterFactory(
+            district=bishkek, latitude=Decimal("42.87"), longitude=Decimal("74.59")
+        ),
+        "osh": CenterFactory(district=osh, latitude=Decimal("40.53"), longitude=Decimal("72.80")),
+        "planned": CenterFactory(district=bishkek, status=Center.Status.PLANNED),
+    }
+
+
+def test_public_list_shows_open_centers_with_a_map_and_attribution(client, centers):
+    html = client.get("/ru/centers/").content.decode()
+    assert "Нарынский центр" in html
+    assert centers["planned"].name_ru not in html
+    assert "<svg" in html and html.count("<circle") == 3
+    assert "CC BY 3.0 IGO" in html
+
+
+def test_public_list_filters_by_region_and_district(client, centers):
+    html = client.get("/en/centers/", {"region": "41711000000000"}).content.decode()
+    assert centers["bishkek"].name_en in html
+    assert "Naryn center" not in html
+    html = client.get(
+        "/en/centers/", {"region": "41711000000000", "district": "41711202000000"}
+    ).content.decode()
+    assert centers["bishkek"].name_en not in html
+
+
+def test_unknown_filter_values_show_everything_not_an_error(client, centers):
+    response = client.get("/ky/centers/", {"region": "<script>", "district": "x" * 300})
+    assert response.status_code == 200
+    assert response.content.decode().count("<circle") == 3
+
+
+def test_public_list_query_count_is_flat(client, centers, django_assert_max_num_queries):
+    CenterFactory.create_batch(15, district=centers["bishkek"].district)
+    with django_assert_max_num_queries(6):
+        client.get("/ky/centers/")
+
+
+def test_center_page_shows_features_hours_and_how_to_get_there(client, centers):
+    center = centers["naryn"]
+    center.how_to_get_there_ru = "Остановка «Центр», второй этаж"
+    center.save()
+    center_set_week(center=center, periods=[(0, datetime.time(9), datetime.time(18))])
+    html = client.get(f"/ru/centers/{center.code}/").content.decode()
+    assert "Остановка «Центр», второй этаж" in html
+    assert "09:00–18:00" in html
+    assert "Нарынский центр" in html
+
+
+def test_closed_or_planned_center_has_no_public_page(client, centers):
+    assert client.get(f"/ky/centers/{centers['planned'].code}/").status_code == 404
+
+
+def test_nearest_from_a_district_orders_by_distance(client, centers):
+    from bilim.geography.models import District
+
+    kara_suu = District.objects.get(code="41706226000000")  # next to Osh
+    response = client.get("/en/centers/nearest/", {"district": kara_suu.pk})
+    nearest = response.context["nearest"]
+    assert nearest[0].center == centers["osh"]
+    assert len(nearest) == 3
+    assert nearest[0].km < 30
+    assert [n.km for n in nearest] == sorted(n.km for n in nearest)
+
+
+def test_nearest_from_a_shared_location(client, centers):
+    response = client.get("/en/centers/nearest/", {"lat": "42.80", "lon": "74.60"})
+    assert response.context["nearest"][0].center == centers["bishkek"]
+
+
+def test_nearest_refuses_a_point_outside_the_country(client, centers):
+    response = client.get("/ru/centers/nearest/", {"lat": "55.75", "lon": "37.61"})
+    assert response.status_code == 200
+    assert response.context["nearest"] == []
+    assert response.context["form"].errors
+
+
+def test_region_and_district_unrelated_to_each_other_fall_back_to_region(client, db):
+    region = RegionFactory()
+    other_district = DistrictFactory()
+    CenterFactory(district=DistrictFactory(region=region), name_en="In region")
+    html = client.get(
+        "/en/centers/", {"region": region.code, "district": other_district.code}
+    ).content.decode()
+    assert "In region" in html
