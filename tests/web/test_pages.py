@@ -121,3 +121,8 @@ def test_sign_in_lands_on_the_staff_home(client, network):
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/staff/"
+
+
+def test_null_characters_get_a_bad_request_not_a_server_error(client, db):
+    assert client.get("/ky/centers/", {"region": "a\x00b"}).status_code == 400
+    assert client.post("/ky/staff/sign-in/", {"username": "\x00"}).status_code == 400
