@@ -3,6 +3,8 @@ import pytest
 from bilim.accounts.models import Role
 from bilim.accounts.services import role_assign
 from bilim.geography.services import geography_sync
+from bilim.partners.reference import directions_ensure
+from bilim.programs.reference import audiences_ensure
 from tests.factories import (
     CenterFactory,
     DistrictFactory,
@@ -13,6 +15,27 @@ from tests.factories import (
 )
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Every database test sees the seeded directions and audiences.
+
+    Migrations seed them once, but a transactional test (worker, browser) flushes
+    the tables when it ends, and --reuse-db keeps the flushed database.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    directions_ensure()
+    audiences_ensure()
 
 
 @pytest.fixture

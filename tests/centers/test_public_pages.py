@@ -110,3 +110,14 @@ def test_region_and_district_unrelated_to_each_other_fall_back_to_region(client,
         "/en/centers/", {"region": region.code, "district": other_district.code}
     ).content.decode()
     assert "In region" in html
+
+
+def test_map_dots_sit_inside_the_country_in_every_language(client, centers):
+    import re
+
+    for lang in ("ky", "ru", "en"):
+        html = client.get(f"/{lang}/centers/").content.decode()
+        dots = re.findall(r'<circle cx="([^"]+)" cy="([^"]+)"', html)
+        assert len(dots) == 3
+        for x, y in dots:
+            assert 0 < float(x) < 1000 and 0 < float(y) < 510, (lang, x, y)

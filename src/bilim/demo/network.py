@@ -17,18 +17,32 @@ from django.db import transaction
 from bilim.accounts.models import Role, User
 from bilim.accounts.services import role_assign, user_create
 from bilim.centers.models import Center
-from bilim.centers.services import ACCESSIBILITY_FEATURES, center_upsert, room_upsert
+from bilim.centers.services import (
+    ACCESSIBILITY_FEATURES,
+    center_set_week,
+    center_staff_assign,
+    center_upsert,
+    room_upsert,
+)
 from bilim.geography.models import District, Region
 from bilim.geography.services import geography_sync
 from bilim.partners.models import Partner
+from bilim.partners.reference import directions_ensure
 from bilim.partners.services import partner_upsert
 from bilim.programs.models import Program
+from bilim.programs.reference import audiences_ensure
 from bilim.programs.services import program_upsert, theme_upsert
 
 DATA = Path(__file__).resolve().parent / "data"
 CENTER_COUNT = 70
 DEMO_PASSWORD = "bilim-demo"  # noqa: S105 - printed on purpose: these are demo logins
 
+# Monday to Friday with a lunch break, Saturday morning.
+WEEK = [
+    *((day, datetime.time(9), datetime.time(12, 30)) for day in range(5)),
+    *((day, datetime.time(13, 30), datetime.time(18)) for day in range(5)),
+    (5, datetime.time(10), datetime.time(14)),
+]
 AREA_CODES = ["312", "3922", "3222", "3722", "3522", "3422", "3622"]
 STREETS = [
     ("Манас көчөсү", "ул. Манаса", "Manas St."),
@@ -152,6 +166,7 @@ def load_centers() -> list[Center]:
             if connectivity == "none"
             else rng.choice([5, 10, 20, 50, 100]),
         )
+        center_set_week(center=center, periods=WEEK)
         for names, (low, high), equipment in ROOMS[: rng.randint(1, 3)]:
             room_upsert(
                 center=center, names=names, capacity=rng.randint(low, high), equipment=equipment
@@ -235,6 +250,9 @@ def load_staff(centers: list[Center]) -> None:
         )
         if role == Role.PARTNER and lead is None:
             continue
+        if role == Role.FACILITATOR:
+            center_staff_assign(center=bishkek_center, user=user, role=Role.FACILITATOR)
+            continue
         role_assign(user=user, role=role, **scopes.get(role, {}))
 
 
@@ -242,6 +260,8 @@ def load_staff(centers: list[Center]) -> None:
 def load_demo_network() -> None:
     """Load (or bring up to date) the whole demo network."""
     geography_sync()
+    directions_ensure()
+    audiences_ensure()
     load_catalog()
     centers = load_centers()
     load_staff(centers)

@@ -12,6 +12,7 @@ LANGUAGE_LABELS = {"ky": "Кыргызча", "ru": "Русский", "en": "Engl
 @dataclass(frozen=True)
 class TranslatedGroup:
     legend: str | Promise
+    help_text: str | Promise
     fields: list[BoundField]
 
 
@@ -31,6 +32,9 @@ class TranslatedFieldsMixin:
                 field = self.fields.get(f"{base}_{lang}")
                 if field is not None:
                     field.label = label
+                    field.help_text = ""  # shown once for the group
+                    # Screen readers and spell checkers switch to the input's language.
+                    field.widget.attrs["lang"] = lang
 
     def translated_groups(self) -> list[TranslatedGroup]:
         form: forms.BaseForm = self  # type: ignore[assignment]
@@ -38,6 +42,7 @@ class TranslatedFieldsMixin:
         return [
             TranslatedGroup(
                 legend=model._meta.get_field(base).verbose_name.capitalize(),
+                help_text=model._meta.get_field(base).help_text,
                 fields=[
                     form[f"{base}_{lang}"]
                     for lang in LANGUAGE_LABELS

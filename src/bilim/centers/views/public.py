@@ -18,7 +18,11 @@ def _map(centers: list[Center], highlight_region: Region | None = None) -> dict[
         "regions": shapes(1),
         "districts": shapes(2),
         "highlight": region_code,
-        "dots": [(c, *project(float(c.longitude), float(c.latitude))) for c in centers],
+        # Coordinates as plain strings: a localized float ("12,5") would break the SVG.
+        "dots": [
+            (c, *(f"{v:g}" for v in project(float(c.longitude), float(c.latitude))))
+            for c in centers
+        ],
         "attribution": ATTRIBUTION,
     }
 

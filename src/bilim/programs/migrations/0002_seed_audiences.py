@@ -1,17 +1,6 @@
 from django.db import migrations
 
-AUDIENCES = [
-    ("all", "Бардык жарандар", "Все граждане", "All citizens"),
-    ("youth", "Жаштар", "Молодёжь", "Young people"),
-    ("elderly", "Улгайган адамдар", "Пожилые люди", "Older people"),
-    ("women", "Аялдар", "Женщины", "Women"),
-    (
-        "disability",
-        "Майыптыгы бар адамдар",
-        "Лица с инвалидностью",
-        "Persons with disabilities",
-    ),
-]
+from bilim.programs.reference import AUDIENCES
 
 
 def seed(apps, schema_editor):
