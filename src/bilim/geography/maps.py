@@ -68,6 +68,7 @@ def _ring_path(ring: list[list[float]], tolerance: float) -> str:
 class Shape:
     code: str
     path: str
+    bbox: tuple[float, float, float, float]  # min x, min y, max x, max y
 
 
 @cache
@@ -82,10 +83,26 @@ def shapes(level: int, tolerance: float = 1.5) -> tuple[Shape, ...]:
             [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
         path = "".join(_ring_path(ring, tolerance) for polygon in polygons for ring in polygon)
-        result.append(Shape(code=feature["properties"]["code"] or "", path=path))
+        points = [project(lon, lat) for polygon in polygons for ring in polygon for lon, lat in ring]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        result.append(
+            Shape(
+                code=feature["properties"]["code"] or "",
+                path=path,
+                bbox=(min(xs), min(ys), max(xs), max(ys)),
+            )
+        )
     return tuple(result)
 
 
-def view_box() -> str:
+def view_box(region_code: str | None = None, *, min_width: float = 50.0) -> str:
+    """Return the SVG viewBox of the country, or of one region with a margin around it."""
     _, bottom = project(MIN_LON, MIN_LAT)
-    return f"0 0 {WIDTH:g} {bottom:g}"
+    shape = next((s for s in shapes(1) if s.code == region_code), None)
+    if shape is None:
+        return f"0 0 {WIDTH:g} {bottom:g}"
+    x0, y0, x1, y1 = shape.bbox
+    width = max(x1 - x0, min_width) * 1.15
+    height = max(y1 - y0, min_width * bottom / WIDTH) * 1.15
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return f"{cx - width / 2:.1f} {cy - height / 2:.1f} {width:.1f} {height:.1f}"

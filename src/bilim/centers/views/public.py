@@ -13,8 +13,11 @@ from ..selectors import centers_nearest, public_center_get, public_center_list, 
 
 def _map(centers: list[Center], highlight_region: Region | None = None) -> dict[str, object]:
     region_code = highlight_region.code if highlight_region else None
+    box = view_box(region_code)
     return {
-        "view_box": view_box(),
+        "view_box": box,
+        # Dots keep the same size on screen whatever the zoom.
+        "dot_radius": f"{float(box.split()[2]) / 130:.1f}",
         "regions": shapes(1),
         "districts": shapes(2),
         "highlight": region_code,
