@@ -18,6 +18,14 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached fragments and rate-limit counters never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """Every database test sees the seeded directions and audiences.
 
