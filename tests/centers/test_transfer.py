@@ -63,9 +63,9 @@ def national(client, network, geography):
     return client
 
 
-def _upload(client, content, name):
+def _upload(client, content, name, lang="en"):
     content.name = name
-    return client.post(reverse("centers:staff-center-import"), {"file": content})
+    return client.post(f"/{lang}/staff/centers/import/", {"file": content})
 
 
 def test_a_good_xlsx_is_checked_then_imported_on_confirmation(national):
