@@ -83,7 +83,9 @@ def shapes(level: int, tolerance: float = 1.5) -> tuple[Shape, ...]:
             [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
         path = "".join(_ring_path(ring, tolerance) for polygon in polygons for ring in polygon)
-        points = [project(lon, lat) for polygon in polygons for ring in polygon for lon, lat in ring]
+        points = [
+            project(lon, lat) for polygon in polygons for ring in polygon for lon, lat in ring
+        ]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         result.append(
             Shape(
