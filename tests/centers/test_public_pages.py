@@ -121,3 +121,17 @@ def test_map_dots_sit_inside_the_country_in_every_language(client, centers):
         assert len(dots) == 3
         for x, y in dots:
             assert 0 < float(x) < 1000 and 0 < float(y) < 510, (lang, x, y)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Mon–Fri 09:00–12:30, 13:30–18:00; Sat 10:00–14:00"),
+        ("ru", "Пн–Пт 09:00–12:30, 13:30–18:00; Сб 10:00–14:00"),
+    ],
+)
+def test_list_shows_the_week_in_one_line(client, centers, lang, expected):
+    T = datetime.time
+    periods = [(d, T(9), T(12, 30)) for d in range(5)] + [(d, T(13, 30), T(18)) for d in range(5)]
+    center_set_week(center=centers["naryn"], periods=[*periods, (5, T(10), T(14))])
+    assert expected in client.get(f"/{lang}/centers/").content.decode()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 
 from bilim.accounts.models import RoleAssignment
 from bilim.accounts.selectors import Scope
@@ -48,7 +49,11 @@ def public_center_list(
     *, region: Region | None = None, district: District | None = None
 ) -> QuerySet[Center]:
     """Return the open centers, as anyone may see them, optionally of one area."""
-    qs = Center.objects.filter(status=Center.Status.OPEN).select_related("district__region")
+    qs = (
+        Center.objects.filter(status=Center.Status.OPEN)
+        .select_related("district__region")
+        .prefetch_related("opening_hours")
+    )
     if district is not None:
         qs = qs.filter(district=district)
     elif region is not None:
@@ -118,6 +123,28 @@ class DayHours:
     weekday: int
     label: str
     periods: list[OpeningHours]
+
+
+def week_summary(center: Center) -> str:
+    """Return the week in one short line: "Mon–Fri 09:00–18:00; Sat 10:00–14:00".
+
+    Consecutive days with the same hours are joined; closed days are left out.
+    """
+    days: list[tuple[int, str]] = []
+    for day in week_hours(center):
+        if day.periods:
+            hours = ", ".join(f"{p.opens:%H:%M}–{p.closes:%H:%M}" for p in day.periods)
+            days.append((day.weekday, hours))
+    parts: list[str] = []
+    i = 0
+    while i < len(days):
+        j = i
+        while j + 1 < len(days) and days[j + 1] == (days[j][0] + 1, days[i][1]):
+            j += 1
+        first, last = str(WEEKDAYS_ABBR[days[i][0]]), str(WEEKDAYS_ABBR[days[j][0]])
+        parts.append(f"{first}–{last} {days[i][1]}" if j > i else f"{first} {days[i][1]}")
+        i = j + 1
+    return "; ".join(parts)
 
 
 def week_hours(center: Center) -> list[DayHours]:
