@@ -172,11 +172,15 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 
-# --- E-mail: EMAIL_URL such as smtp://user:pass@host:587/?tls=True ---
+# --- E-mail: EMAIL_URL such as smtp+tls://user:pass@host:587 (the scheme chooses TLS) ---
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Bilim <bilim@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Rate limits (django-ratelimit): behind a reverse proxy, REMOTE_ADDR is the proxy's
+# address, so name the header the proxy sets with the client's (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 # --- SMS: the backend that delivers text messages (see bilim.notifications once it exists) ---
 SMS_BACKEND = env.str("SMS_BACKEND", default="console")
