@@ -1,12 +1,14 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from bilim.accounts.models import Role, User
 from bilim.accounts.selectors import scope_for
 from bilim.centers.models import Center, Room
 from bilim.demo.network import CENTER_COUNT, allocate
 from bilim.geography.models import Region
-from bilim.partners.models import Partner
+from bilim.partners.models import Agreement, Contribution, Partner, PartnershipApplication
+from bilim.partners.selectors import application_counts, partner_list
 from bilim.programs.models import Program
 
 
@@ -78,6 +80,9 @@ def test_loading_twice_changes_nothing(demo):
         Partner.objects.count(),
         Program.objects.count(),
         User.objects.count(),
+        Agreement.objects.count(),
+        Contribution.objects.count(),
+        PartnershipApplication.objects.count(),
     )
     call_command("load_demo", verbosity=0)
     assert counts == (
@@ -86,7 +91,18 @@ def test_loading_twice_changes_nothing(demo):
         Partner.objects.count(),
         Program.objects.count(),
         User.objects.count(),
+        Agreement.objects.count(),
+        Contribution.objects.count(),
+        PartnershipApplication.objects.count(),
     )
+
+
+def test_national_office_sees_an_agreement_ending_soon_and_an_application(demo):
+    national = scope_for(User.objects.get(username="national"))
+    expiring = partner_list(scope=national, today=timezone.localdate(), expiring_only=True)
+    assert [p.slug for p in expiring] == ["undp"]
+    assert application_counts(scope=national)["received"] == 1
+    assert Contribution.objects.filter(kind="funding", currency="USD").exists()
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from bilim.accounts.models import Role, User
 from bilim.accounts.services import role_assign, user_create
@@ -26,9 +28,14 @@ from bilim.centers.services import (
 )
 from bilim.geography.models import District, Region
 from bilim.geography.services import geography_sync
-from bilim.partners.models import Partner
+from bilim.partners.models import Direction, Partner, PartnershipApplication
 from bilim.partners.reference import directions_ensure
-from bilim.partners.services import partner_upsert
+from bilim.partners.services import (
+    agreement_save,
+    application_submit,
+    contribution_save,
+    partner_upsert,
+)
 from bilim.programs.models import Program
 from bilim.programs.reference import audiences_ensure
 from bilim.programs.services import program_upsert, theme_upsert
@@ -82,10 +89,10 @@ class DemoLogin:
     scope: str
 
 
-def _load(name: str) -> list[dict]:  # type: ignore[type-arg]
+def _load(name: str) -> Any:
+    """Return the parsed JSON file `name` from the demo data directory."""
     with (DATA / name).open(encoding="utf-8") as fh:
-        data: list[dict] = json.load(fh)  # type: ignore[type-arg]
-    return data
+        return json.load(fh)
 
 
 def allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
@@ -207,6 +214,54 @@ def load_catalog() -> None:
         )
 
 
+def load_agreements(*, today: datetime.date) -> None:
+    """Give a few partners agreements (one ending soon), contributions and one application.
+
+    Only partners without any yet: re-running never duplicates them nor moves their dates.
+    """
+    data = _load("agreements.json")
+    partners = Partner.objects.in_bulk(field_name="slug")
+    for item in data["agreements"]:
+        partner = partners[item["partner"]]
+        if partner.agreements.exists():
+            continue
+        valid_for = item["valid_for_days"]
+        agreement_save(
+            partner=partner,
+            kind=item["kind"],
+            number=item["number"],
+            signed_on=today - datetime.timedelta(days=item["signed_days_ago"]),
+            valid_until=today + datetime.timedelta(days=valid_for) if valid_for else None,
+            scopes=item["scope"],
+        )
+    for item in data["contributions"]:
+        partner = partners[item["partner"]]
+        if partner.contributions.exists():
+            continue
+        contribution_save(
+            partner=partner,
+            kind=item["kind"],
+            year=today.year,
+            descriptions=item["description"],
+            amount=Decimal(item["amount"]) if item["amount"] else None,
+            currency=item["currency"],
+        )
+    for item in data["applications"]:
+        if PartnershipApplication.objects.filter(organisation=item["organisation"]).exists():
+            continue
+        application_submit(
+            organisation=item["organisation"],
+            kind=item["kind"],
+            contact_name=item["contact_name"],
+            email=item["email"],
+            phone=item["phone"],
+            offer=item["offer"],
+            directions=Direction.objects.filter(code__in=item["directions"]),
+            regions=Region.objects.filter(code__in=item["regions"]),
+            language=item["language"],
+        )
+
+
 STAFF = [
     # username, role, first name, last name
     ("national", Role.NATIONAL, "Айгүл", "Осмонова"),
@@ -265,3 +320,4 @@ def load_demo_network() -> None:
     load_catalog()
     centers = load_centers()
     load_staff(centers)
+    load_agreements(today=timezone.localdate())

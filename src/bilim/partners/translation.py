@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Direction, Partner
+from .models import Agreement, Contribution, Direction, Partner
 
 
 @register(Direction)
@@ -10,4 +10,14 @@ class DirectionTranslation(TranslationOptions):
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "description")
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = ("scope",)
+
+
+@register(Contribution)
+class ContributionTranslation(TranslationOptions):
+    fields = ("description",)

@@ -1,11 +1,12 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
 from bilim.centers.selectors import center_list, region_center_counts
-from bilim.partners.selectors import direction_list
+from bilim.partners.selectors import application_counts, direction_list, partner_list
 from bilim.programs.selectors import program_list, published_program_list
 
 from .selectors import network_figures, staff_figures
@@ -34,6 +35,10 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "figures": staff_figures(scope=scope),
             "centers": center_list(scope=scope)[:50] if scope.can(Capability.VIEW_CENTERS) else [],
             "programs": program_list(scope=scope)[:50],
+            "application_counts": application_counts(scope=scope),
+            "expiring_partners": partner_list(
+                scope=scope, today=timezone.localdate(), expiring_only=True
+            ).count(),
             "roles": request.user.role_assignments.select_related(  # type: ignore[union-attr]
                 "region", "center", "partner"
             ),
