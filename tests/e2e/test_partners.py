@@ -23,6 +23,7 @@ def test_partners_list_and_page_in_each_language(open_page, listed, lang):
     page = open_page(f"/{lang}/partners/", viewport="phone")
     expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Partners of the network"))
     check_accessibility(page)
+    screenshot(page, f"partners-{lang}-phone")
     name = getattr(listed.partner, f"name_{lang}")
     page.get_by_role("link", name=name, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
@@ -33,6 +34,8 @@ def test_partners_list_and_page_in_each_language(open_page, listed, lang):
 
 
 def test_direction_filter_works_without_javascript(open_page, listed):
+    page = open_page("/ru/partners/", viewport="desktop")
+    screenshot(page, "partners-ru-desktop")
     page = open_page("/en/partners/", java_script_enabled=False)
     page.get_by_role("link", name="Digital education", exact=True).click()
     expect(page).to_have_url("/en/partners/?direction=digital")
@@ -51,6 +54,7 @@ def test_applying_to_become_a_partner(open_page, listed):
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     check_accessibility(page)
+    screenshot(page, f"partner-apply-errors-{lang}-phone")
     summary.get_by_role("link").first.click()
     expect(page.locator("#id_kind_0")).to_be_focused()
     # What was typed is still there.
@@ -68,6 +72,7 @@ def test_applying_to_become_a_partner(open_page, listed):
         t(lang, "Thank you: we have received your application")
     )
     check_accessibility(page)
+    screenshot(page, f"partner-apply-thanks-{lang}-phone")
     application = PartnershipApplication.objects.get()
     assert (application.organisation, application.language) == ("Жаштар демилгеси", "ky")
 
