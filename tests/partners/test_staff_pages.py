@@ -261,7 +261,7 @@ def test_staff_home_points_the_national_office_to_new_applications_and_ending_ag
     page = client.get(reverse("web:staff-home")).content.decode()
     assert reverse("partners:staff-application-list") in page
     assert "1 new" in page
-    assert f'{reverse("partners:staff-partner-list")}?expiring=1' in page
+    assert f"{reverse('partners:staff-partner-list')}?expiring=1" in page
     assert "1 partner's agreement ends within 30 days" in page
 
 
