@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "bilim.centers",
     "bilim.partners",
     "bilim.programs",
+    "bilim.scheduling",
     "bilim.web",
     "bilim.api",
     "bilim.demo",
