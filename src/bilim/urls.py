@@ -15,6 +15,10 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.accounts.urls")),
     path("", include("bilim.centers.urls")),
     path("", include("bilim.partners.urls")),
+    path("", include("bilim.programs.public_urls")),
+    path("", include("bilim.programs.urls")),
+    path("", include("bilim.scheduling.urls")),
+    path("", include("bilim.scheduling.booking_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
