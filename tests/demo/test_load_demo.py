@@ -1,5 +1,8 @@
+import itertools
+
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from bilim.accounts.models import Role, User
@@ -10,11 +13,24 @@ from bilim.geography.models import Region
 from bilim.partners.models import Agreement, Contribution, Partner, PartnershipApplication
 from bilim.partners.selectors import application_counts, partner_list
 from bilim.programs.models import Program
+from bilim.scheduling.models import Offering, Session
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """Load the demo once for the module, in a transaction rolled back at its end.
+
+    Loading takes seconds; each test still runs in its own savepoint (the `db` fixture).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(_demo_loaded, db):
+    return None
 
 
 def test_seventy_open_centers_cover_every_region(demo):
@@ -83,6 +99,8 @@ def test_loading_twice_changes_nothing(demo):
         Agreement.objects.count(),
         Contribution.objects.count(),
         PartnershipApplication.objects.count(),
+        Offering.objects.count(),
+        Session.objects.count(),
     )
     call_command("load_demo", verbosity=0)
     assert counts == (
@@ -94,7 +112,21 @@ def test_loading_twice_changes_nothing(demo):
         Agreement.objects.count(),
         Contribution.objects.count(),
         PartnershipApplication.objects.count(),
+        Offering.objects.count(),
+        Session.objects.count(),
     )
+
+
+def test_every_center_offers_programs_in_the_coming_weeks_without_double_booking(demo):
+    now = timezone.now()
+    for center in Center.objects.all():
+        upcoming = Offering.objects.filter(center=center, first_starts_at__gt=now)
+        assert upcoming.count() == 2, center.code
+    assert Offering.objects.filter(format=Offering.Format.ONLINE).count() == 3
+    sessions = list(Session.objects.exclude(room=None).order_by("room_id", "starts_at"))
+    for earlier, later in itertools.pairwise(sessions):
+        if earlier.room_id == later.room_id:
+            assert earlier.ends_at <= later.starts_at, (earlier, later)
 
 
 def test_national_office_sees_an_agreement_ending_soon_and_an_application(demo):

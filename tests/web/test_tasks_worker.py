@@ -60,11 +60,9 @@ RQ_QUEUE = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["defa
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rq_worker_on_redis_runs_an_enqueued_task(settings):
     """TASKS_BACKEND=rq: the same task goes through Redis and an RQ worker process."""
-    import django_rq
 
     settings.RQ_QUEUES = {"default": {"URL": REDIS_URL}}
     settings.TASKS = RQ_QUEUE
-    django_rq.get_connection("default").flushdb()
 
     result = heartbeat.enqueue("through redis")
     env = {

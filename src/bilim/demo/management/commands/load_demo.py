@@ -6,6 +6,7 @@ from bilim.centers.models import Center
 from bilim.demo.network import DEMO_PASSWORD, demo_logins, load_demo_network
 from bilim.partners.models import Partner
 from bilim.programs.models import Program
+from bilim.scheduling.models import Offering
 
 
 class Command(BaseCommand):
@@ -21,7 +22,8 @@ class Command(BaseCommand):
             load_demo_network()
             self.stdout.write(
                 f"Demo network: {Center.objects.count()} centers, "
-                f"{Partner.objects.count()} partners, {Program.objects.count()} programs."
+                f"{Partner.objects.count()} partners, {Program.objects.count()} programs, "
+                f"{Offering.objects.count()} offerings."
             )
             return
         for login in demo_logins():
