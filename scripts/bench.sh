@@ -28,8 +28,9 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:${PORT}/healthz" >/dev/null &&
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
 echo "command: wrk -t2 -c16 -d${DURATION} --latency URL (gunicorn, 2 sync workers, PostgreSQL)"
-printf '%-28s %10s %8s %8s %8s %10s\n' page "req/s" p50 p90 p99 "bytes"
-for path in /ky/ /ru/ /en/staff/sign-in/ /api/v1/centers; do
+printf '%-42s %10s %8s %8s %8s %10s\n' page "req/s" p50 p90 p99 "bytes+assets"
+PAGES="${BENCH_PAGES:-/ky/ /ru/ /ky/programs/ /ru/programs/?direction=digital /ky/programs/digital-literacy-50-plus/ /ky/centers/ /ky/centers/c001/ /en/staff/sign-in/ /api/v1/centers}"
+for path in $PAGES; do
   url="http://127.0.0.1:${PORT}${path}"
   out=$(wrk -t2 -c16 -d"$DURATION" --latency "$url")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
@@ -38,7 +39,10 @@ for path in /ky/ /ru/ /en/staff/sign-in/ /api/v1/centers; do
   p99=$(awk '$1=="99%"{print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
   bytes=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$url")
-  printf '%-28s %10s %8s %8s %8s %10s %s\n' "$path" "$rps" "$p50" "$p90" "$p99" "$bytes" "${non2xx:+non-2xx: $non2xx}"
+  css=$(curl -s "$url" | { grep -oE '(href|src)="/static/[^"]*\.(css|js)"' || true; } | sed -E 's/^(href|src)="//;s/"$//' | while read -r f; do
+    curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}\n' "http://127.0.0.1:${PORT}$f"; done | awk '{s+=$1} END {print s+0}')
+  bytes="${bytes}+${css}"
+  printf '%-42s %10s %8s %8s %8s %10s %s\n' "$path" "$rps" "$p50" "$p90" "$p99" "$bytes" "${non2xx:+non-2xx: $non2xx}"
 done
 rss=$(ps -o rss= --ppid "$server" | awk '{printf "%.0f MB ", $1/1024}')
 echo "worker resident memory: ${rss}"
