@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "bilim.partners",
     "bilim.programs",
     "bilim.scheduling",
+    "bilim.notifications",
     "bilim.web",
     "bilim.api",
     "bilim.demo",
@@ -186,8 +187,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # address, so name the header the proxy sets with the client's (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
-# --- SMS: the backend that delivers text messages (see bilim.notifications once it exists) ---
-SMS_BACKEND = env.str("SMS_BACKEND", default="console")
+# --- SMS: the backend that delivers text messages (bilim.notifications.sms) ---
+SMS_BACKEND = env.str("SMS_BACKEND", default="console")  # console | file | http | dotted path
+SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=VAR_DIR / "sms" / "messages.jsonl")
+SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
+SMS_GATEWAY_FORMAT = env.str("SMS_GATEWAY_FORMAT", default="json")  # json | form
+SMS_GATEWAY_FIELDS = env.dict("SMS_GATEWAY_FIELDS", default={})  # e.g. to=phone,text=message
+SMS_GATEWAY_SENDER = env.str("SMS_GATEWAY_SENDER", default="Bilim")
+SMS_GATEWAY_AUTH_HEADER = env.str("SMS_GATEWAY_AUTH_HEADER", default="Authorization")
+SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
+SMS_GATEWAY_ID_FIELD = env.str("SMS_GATEWAY_ID_FIELD", default="id")
+SMS_GATEWAY_TIMEOUT = env.float("SMS_GATEWAY_TIMEOUT", default=10.0)
 
 # --- Security: production defaults, relaxed only where DEBUG is on ---
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

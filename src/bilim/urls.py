@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.programs.urls")),
     path("", include("bilim.scheduling.urls")),
     path("", include("bilim.scheduling.booking_urls")),
+    path("", include("bilim.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -24,6 +24,8 @@ class Capability(StrEnum):
     VIEW_CENTERS = "view_centers"
     MANAGE_CENTERS = "manage_centers"
     VIEW_PROGRAMS = "view_programs"
+    MANAGE_PROGRAMS = "manage_programs"
+    PROPOSE_PROGRAMS = "propose_programs"
     MANAGE_USERS = "manage_users"
     VIEW_AGGREGATES = "view_aggregates"
     VIEW_PERSONAL_DATA = "view_personal_data"
@@ -33,10 +35,13 @@ class Capability(StrEnum):
     IMPORT_CENTERS = "import_centers"
     VIEW_PARTNERS = "view_partners"
     MANAGE_PARTNERS = "manage_partners"
+    VIEW_MESSAGES = "view_messages"
+    MANAGE_SCHEDULE = "manage_schedule"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.NATIONAL: frozenset(Capability) - {Capability.VIEW_OWN_SESSIONS},
+    Role.NATIONAL: frozenset(Capability)
+    - {Capability.VIEW_OWN_SESSIONS, Capability.PROPOSE_PROGRAMS},
     Role.REGION: frozenset(
         {
             Capability.VIEW_STAFF_HOME,
@@ -47,6 +52,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_AGGREGATES,
             Capability.VIEW_PERSONAL_DATA,
             Capability.VIEW_PARTNERS,
+            Capability.MANAGE_SCHEDULE,
+            Capability.VIEW_MESSAGES,
         }
     ),
     Role.CENTER: frozenset(
@@ -54,6 +61,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_STAFF_HOME,
             Capability.VIEW_CENTERS,
             Capability.MANAGE_CENTERS,
+            Capability.MANAGE_SCHEDULE,
+            Capability.VIEW_MESSAGES,
             Capability.VIEW_PROGRAMS,
             Capability.VIEW_PERSONAL_DATA,
         }
@@ -65,6 +74,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
         {
             Capability.VIEW_STAFF_HOME,
             Capability.VIEW_PROGRAMS,
+            Capability.PROPOSE_PROGRAMS,
             Capability.VIEW_AGGREGATES,
             Capability.VIEW_PARTNERS,
         }

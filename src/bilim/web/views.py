@@ -6,6 +6,7 @@ from django.utils import timezone
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
 from bilim.centers.selectors import center_list, region_center_counts
+from bilim.notifications.selectors import trouble_count
 from bilim.partners.selectors import application_counts, direction_list, partner_list
 from bilim.programs.selectors import program_list, published_program_list
 
@@ -36,6 +37,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "centers": center_list(scope=scope)[:50] if scope.can(Capability.VIEW_CENTERS) else [],
             "programs": program_list(scope=scope)[:50],
             "application_counts": application_counts(scope=scope),
+            "message_trouble": trouble_count(scope=scope),
             "expiring_partners": partner_list(
                 scope=scope, today=timezone.localdate(), expiring_only=True
             ).count(),

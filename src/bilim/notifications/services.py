@@ -1,0 +1,148 @@
+"""Queue messages with the change that causes them; deliver them with retries."""
+
+import datetime
+import logging
+from dataclasses import dataclass
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from bilim.centers.models import Center
+
+from .models import Message
+from .sms import SmsPermanentError, get_backend
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+# After the 1st, 2nd, ... failure: wait 1, 5, 15, 60, 180 minutes.
+BACKOFF_MINUTES = (1, 5, 15, 60, 180)
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """How long to wait after the given number of failed attempts."""
+    return datetime.timedelta(minutes=BACKOFF_MINUTES[min(attempts, len(BACKOFF_MINUTES)) - 1])
+
+
+def message_queue(
+    *,
+    channel: str,
+    recipient: str,
+    body: str,
+    kind: str,
+    language: str = "ky",
+    subject: str = "",
+    center: Center | None = None,
+    dedupe_key: str | None = None,
+) -> Message | None:
+    """Write a message to the outbox in the caller's transaction; deliver it after commit.
+
+    Returns None when a message with the same dedupe_key was already queued.
+    """
+    message = Message(
+        channel=channel,
+        recipient=recipient,
+        body=body,
+        kind=kind,
+        language=language,
+        subject=subject,
+        center=center,
+        dedupe_key=dedupe_key,
+        next_attempt_at=timezone.now(),
+    )
+    if dedupe_key is not None:
+        try:
+            with transaction.atomic():
+                message.save()
+        except IntegrityError:
+            return None
+    else:
+        message.save()
+    from .tasks import deliver_message  # the task module imports this one
+
+    transaction.on_commit(partial(deliver_message.enqueue, message.pk))
+    return message
+
+
+@dataclass(frozen=True)
+class Delivery:
+    sent: bool
+    retry_at: datetime.datetime | None = None
+
+
+def _send(message: Message) -> str:
+    if message.channel == Message.Channel.EMAIL:
+        EmailMessage(
+            message.subject,
+            message.body,
+            settings.DEFAULT_FROM_EMAIL,
+            [message.recipient],
+            reply_to=[settings.BILIM_CONTACT_EMAIL],
+        ).send()
+        return ""
+    return get_backend().send(message.recipient, message.body)
+
+
+def message_deliver(*, message_id: int, now: datetime.datetime | None = None) -> Delivery:
+    """Try to send one due message; on failure schedule the next attempt or give up.
+
+    Safe to call twice at once: the row is locked, and a message another worker holds
+    is skipped.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        message = (
+            Message.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=Message.Status.PENDING, next_attempt_at__lte=now)
+            .first()
+        )
+        if message is None:
+            return Delivery(sent=False)
+        message.attempts += 1
+        try:
+            message.provider_id = _send(message)[:120]
+        except Exception as error:  # every failure of a backend is recorded, whatever its class
+            message.last_error = f"{type(error).__name__}: {error}"[:2000]
+            permanent = isinstance(error, SmsPermanentError) or message.attempts >= MAX_ATTEMPTS
+            if permanent:
+                message.status = Message.Status.FAILED
+            else:
+                message.next_attempt_at = now + backoff(message.attempts)
+            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+            logger.warning(
+                "Message %s failed (attempt %s): %s", message.pk, message.attempts, error
+            )
+            return Delivery(sent=False, retry_at=None if permanent else message.next_attempt_at)
+        message.status = Message.Status.SENT
+        message.sent_at = now
+        message.last_error = ""
+        message.save(update_fields=["attempts", "provider_id", "status", "sent_at", "last_error"])
+        return Delivery(sent=True)
+
+
+def messages_deliver_due(*, now: datetime.datetime | None = None, limit: int = 500) -> int:
+    """Deliver the messages whose time has come (a safety net run by a timer); return sent."""
+    now = now or timezone.now()
+    due = Message.objects.filter(
+        status=Message.Status.PENDING, next_attempt_at__lte=now
+    ).values_list("pk", flat=True)[:limit]
+    return sum(message_deliver(message_id=pk, now=now).sent for pk in list(due))
+
+
+@transaction.atomic
+def message_retry(*, message: Message) -> Message:
+    """Send a failed message again (after the address or the gateway was fixed)."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != Message.Status.FAILED:
+        return message
+    message.status = Message.Status.PENDING
+    message.attempts = 0
+    message.next_attempt_at = timezone.now()
+    message.save(update_fields=["status", "attempts", "next_attempt_at"])
+    from .tasks import deliver_message
+
+    transaction.on_commit(partial(deliver_message.enqueue, message.pk))
+    return message
