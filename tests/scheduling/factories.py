@@ -38,6 +38,7 @@ class SessionFactory(DjangoModelFactory):
 
     class Meta:
         model = Session
+        skip_postgeneration_save = True
 
     offering = factory.SubFactory(OfferingFactory)
     starts_at = factory.LazyFunction(lambda: at(next_weekday(1), 18))

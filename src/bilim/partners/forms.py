@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import Region
-from bilim.web.forms import TranslatedFieldsMixin
+from bilim.web.forms import CheckboxGroup, RadioGroup, TranslatedFieldsMixin
 
 from .models import Agreement, Contribution, Direction, Partner, PartnershipApplication
 from .services.partners import LANGS, RESERVED_SLUGS
@@ -45,20 +45,6 @@ class WebsiteField(forms.URLField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs["assume_scheme"] = "https"
         super().__init__(**kwargs)
-
-
-class RadioGroup(forms.RadioSelect):
-    """Radio buttons shown in a fieldset; the error summary links to the first of them."""
-
-    def id_for_label(self, id_: str, index: str | None = "0") -> str:
-        return f"{id_}_{index}" if id_ and index is not None else ""
-
-
-class CheckboxGroup(forms.CheckboxSelectMultiple):
-    """Checkboxes shown in a fieldset; the error summary links to the first of them."""
-
-    def id_for_label(self, id_: str, index: str | None = "0") -> str:
-        return f"{id_}_{index}" if id_ and index is not None else ""
 
 
 class DirectionChoices(forms.ModelMultipleChoiceField[Direction]):

@@ -51,3 +51,17 @@ class TranslatedFieldsMixin:
             )
             for base in self.translated_fields
         ]
+
+
+class RadioGroup(forms.RadioSelect):
+    """Radio buttons shown in a fieldset; the error summary links to the first of them."""
+
+    def id_for_label(self, id_: str, index: str | None = "0") -> str:
+        return f"{id_}_{index}" if id_ and index is not None else ""
+
+
+class CheckboxGroup(forms.CheckboxSelectMultiple):
+    """Checkboxes shown in a fieldset; the error summary links to the first of them."""
+
+    def id_for_label(self, id_: str, index: str | None = "0") -> str:
+        return f"{id_}_{index}" if id_ and index is not None else ""

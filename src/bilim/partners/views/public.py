@@ -4,7 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django_ratelimit.core import get_usage  # type: ignore[import-untyped]
+
+from bilim.web.ratelimits import SubmissionLimit
 
 from ..forms import ApplicationForm
 from ..models import Partner
@@ -13,7 +14,7 @@ from ..services import application_submit
 
 # Applications stored per address and hour; the acknowledgement e-mail must not become
 # a way to send mail to strangers, and the national office's list must stay readable.
-APPLY_RATE = "5/h"
+APPLY_LIMIT = SubmissionLimit(group="partners:apply", rate="5/h")
 
 
 def partners_public(request: HttpRequest) -> HttpResponse:
@@ -42,25 +43,11 @@ def partner_public(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _application_usage(request: HttpRequest, *, count: bool) -> dict[str, int] | None:
-    # Counted when an application is stored (or a robot is caught), checked on every POST:
-    # a person correcting mistakes in the form is never locked out by them.
-    usage: dict[str, int] | None = get_usage(
-        request, group="partners:apply", key="ip", rate=APPLY_RATE, method="POST", increment=count
-    )
-    return usage
-
-
-def _limit_reached(request: HttpRequest) -> bool:
-    usage = _application_usage(request, count=False)
-    return usage is not None and usage["count"] >= usage["limit"]
-
-
 def partner_apply(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "partners/apply.html", {"form": ApplicationForm()})
     form = ApplicationForm(request.POST)
-    if _limit_reached(request):
+    if APPLY_LIMIT.reached(request):
         form.is_valid()  # show any other problem now, so one more try is enough
         form.add_error(
             None,
@@ -71,12 +58,12 @@ def partner_apply(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "partners/apply.html", {"form": form}, status=429)
     if form.is_spam:
-        _application_usage(request, count=True)
+        APPLY_LIMIT.count(request)
         return redirect("partners:apply-thanks")  # a robot learns nothing from the answer
     if not form.is_valid():
         return render(request, "partners/apply.html", {"form": form})
     application_submit(**form.application_fields(), language=get_language() or "ky")
-    _application_usage(request, count=True)
+    APPLY_LIMIT.count(request)
     return redirect("partners:apply-thanks")
 
 
