@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bilim.programs",
     "bilim.scheduling",
     "bilim.notifications",
+    "bilim.registrations",
     "bilim.web",
     "bilim.api",
     "bilim.demo",
@@ -212,6 +213,18 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+
+# --- Registrations ---
+# The site's public address, for links in SMS and e-mail (no trailing slash).
+BILIM_SITE_URL = env.str("BILIM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# How long a person offered a freed place from the waitlist holds it.
+WAITLIST_HOLD_HOURS = env.int("WAITLIST_HOLD_HOURS", default=12)
+# Only ever off in the control run of the overbooking test, which must then overbook.
+REGISTRATION_LOCKING = env.bool("REGISTRATION_LOCKING", default=True)
+# Web sign-ups stored per connection and hour (a center's shared Wi-Fi counts as one).
+SIGN_UP_RATE = env.str("SIGN_UP_RATE", default="30/h")
+# The version of the consent text people agree to; change it when the text changes.
+CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-11")
 
 # --- The network's public contact line, shown in every page footer ---
 BILIM_CONTACT_PHONE = env.str("BILIM_CONTACT_PHONE", default="0312 620171")

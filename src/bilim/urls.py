@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.scheduling.urls")),
     path("", include("bilim.scheduling.booking_urls")),
     path("", include("bilim.notifications.urls")),
+    path("", include("bilim.registrations.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -12,6 +12,11 @@ PAGES = {
     "web:staff-home": set(ALL_ROLES),
     "centers:staff-center-list": {Role.NATIONAL, Role.REGION, Role.CENTER, Role.OPERATOR},
     "accounts:staff-user-list": {Role.NATIONAL},
+    "scheduling:staff-offering-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
+    "scheduling:staff-offering-create": {Role.NATIONAL, Role.REGION, Role.CENTER},
+    "scheduling:staff-my-calendar": {Role.FACILITATOR},
+    "notifications:trouble-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
+    "bookings:staff-booking-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
 }
 
 # role -> centers (by English name) it must see in the staff list; others must not appear

@@ -37,6 +37,7 @@ class Capability(StrEnum):
     MANAGE_PARTNERS = "manage_partners"
     VIEW_MESSAGES = "view_messages"
     MANAGE_SCHEDULE = "manage_schedule"
+    MANAGE_BOOKINGS = "manage_bookings"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -53,6 +54,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_PERSONAL_DATA,
             Capability.VIEW_PARTNERS,
             Capability.MANAGE_SCHEDULE,
+            Capability.MANAGE_BOOKINGS,
             Capability.VIEW_MESSAGES,
         }
     ),
@@ -62,6 +64,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_CENTERS,
             Capability.MANAGE_CENTERS,
             Capability.MANAGE_SCHEDULE,
+            Capability.MANAGE_BOOKINGS,
             Capability.VIEW_MESSAGES,
             Capability.VIEW_PROGRAMS,
             Capability.VIEW_PERSONAL_DATA,

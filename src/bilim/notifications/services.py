@@ -42,6 +42,9 @@ def message_queue(
 
     Returns None when a message with the same dedupe_key was already queued.
     """
+    if channel == Message.Channel.SMS:
+        # Gateways take +996555123456; contacts may be stored as "+996 555 123 456".
+        recipient = "+" + "".join(c for c in recipient if c.isdigit())
     message = Message(
         channel=channel,
         recipient=recipient,

@@ -1,12 +1,12 @@
 from typing import Any
 
-import phonenumbers
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import Region
 from bilim.web.forms import CheckboxGroup, RadioGroup, TranslatedFieldsMixin
+from bilim.web.phones import phone_for_contact
 
 from .models import Agreement, Contribution, Direction, Partner, PartnershipApplication
 from .services.partners import LANGS, RESERVED_SLUGS
@@ -21,22 +21,6 @@ def _translated(*bases: str) -> list[str]:
 
 def _per_language(data: dict[str, Any], base: str) -> dict[str, str]:
     return {lang: data.get(f"{base}_{lang}") or "" for lang in LANGS}
-
-
-def normalise_phone(value: str) -> str:
-    """Return a phone number written the international way, +996 first for local numbers."""
-    if not value:
-        return ""
-    try:
-        number = phonenumbers.parse(value, "KG")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise forms.ValidationError(
-            _("Enter a phone number such as 0555 123 456 or +996 555 123 456."),
-            code="invalid_phone",
-        )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 class WebsiteField(forms.URLField):
@@ -110,7 +94,7 @@ class PartnerForm(TranslatedFieldsMixin, forms.ModelForm[Partner]):
         return slug
 
     def clean_phone(self) -> str:
-        return normalise_phone(self.cleaned_data["phone"])
+        return phone_for_contact(self.cleaned_data["phone"])
 
     def partner_fields(self) -> dict[str, Any]:
         """Return the cleaned values as the arguments of partner_upsert."""
@@ -266,7 +250,7 @@ class ApplicationForm(forms.ModelForm[PartnershipApplication]):
         return offer
 
     def clean_phone(self) -> str:
-        return normalise_phone(self.cleaned_data["phone"])
+        return phone_for_contact(self.cleaned_data["phone"])
 
     def application_fields(self) -> dict[str, Any]:
         """Return the cleaned values as the arguments of application_submit."""

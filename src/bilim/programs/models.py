@@ -1,7 +1,12 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bilim.partners.models import Direction, Partner
+
+from .files import material_upload_to, validate_material_file
+
+LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
 
 
 class Audience(models.Model):
@@ -47,6 +52,9 @@ class Program(models.Model):
         DRAFT = "draft", _("draft")
         PUBLISHED = "published", _("published")
         ARCHIVED = "archived", _("archived")
+        # A partner's proposal, waiting for the national office; declined ones may be revised.
+        PROPOSED = "proposed", _("proposed by a partner")
+        DECLINED = "declined", _("proposal declined")
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -85,6 +93,24 @@ class Program(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    proposed_by = models.ForeignKey(
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_programs",
+        verbose_name=_("proposed by"),
+    )
+    decision_comment = models.TextField(_("comment on the decision"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -98,6 +124,53 @@ class Program(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(session_count__gt=0), name="program_has_sessions"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProgramMaterial(models.Model):
+    """A file, a video or a link that goes with a program (the Manas videos, handouts)."""
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("file")
+        VIDEO = "video", _("video")
+        LINK = "link", _("link")
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="materials", verbose_name=_("program")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(
+        _("file"),
+        upload_to=material_upload_to,
+        blank=True,
+        max_length=200,
+        validators=[validate_material_file],
+        help_text=_("PDF, Word (DOCX), PowerPoint (PPTX) or an image; at most 20 MB."),
+    )
+    url = models.URLField(_("address of the video or page"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=LANGUAGES,
+        blank=True,
+        help_text=_("Leave empty if the material does not depend on a language."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="file") & ~models.Q(file="") & models.Q(url=""))
+                | (models.Q(kind__in=["video", "link"]) & ~models.Q(url="") & models.Q(file="")),
+                name="material_is_a_file_or_an_address",
             ),
         ]
 

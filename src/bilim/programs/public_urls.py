@@ -1,5 +1,11 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from .views import public
 
 app_name = "catalog"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("programs/", public.program_catalog, name="program-list"),
+    path("programs/<slug:code>/", public.program_detail, name="program-detail"),
+    path("live/", public.live_now, name="live-now"),
+]

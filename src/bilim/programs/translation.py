@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Audience, Program, Theme
+from .models import Audience, Program, ProgramMaterial, Theme
 
 
 @register(Program)
@@ -16,3 +16,8 @@ class AudienceTranslation(TranslationOptions):
 @register(Theme)
 class ThemeTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(ProgramMaterial)
+class ProgramMaterialTranslation(TranslationOptions):
+    fields = ("title",)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bilim.centers.models import Center, Room
 from bilim.partners.models import Partner
@@ -122,7 +123,7 @@ class Session(models.Model):
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("scheduled")
-        CANCELLED = "cancelled", _("cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("session", "cancelled")
 
     offering = models.ForeignKey(
         Offering, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("offering")
@@ -264,3 +265,26 @@ class SpaceBooking(models.Model):
             return True
         now = now or timezone.now()
         return now < self.starts_at + CHECK_IN_GRACE
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a person's calendar feed address; calendar apps cannot sign in.
+
+    Regenerating it breaks the old address, for a feed that was shared by mistake.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_token",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(_("secret"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed secret")
+        verbose_name_plural = _("calendar feed secrets")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -9,6 +9,7 @@ from bilim.centers.selectors import center_list, region_center_counts
 from bilim.notifications.selectors import trouble_count
 from bilim.partners.selectors import application_counts, direction_list, partner_list
 from bilim.programs.selectors import program_list, published_program_list
+from bilim.scheduling.booking_selectors import booking_counts
 
 from .selectors import network_figures, staff_figures
 
@@ -38,6 +39,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             "programs": program_list(scope=scope)[:50],
             "application_counts": application_counts(scope=scope),
             "message_trouble": trouble_count(scope=scope),
+            "pending_bookings": booking_counts(scope=scope)["pending"],
             "expiring_partners": partner_list(
                 scope=scope, today=timezone.localdate(), expiring_only=True
             ).count(),

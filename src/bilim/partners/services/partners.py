@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Model
-from django.utils.text import slugify
 
 from bilim.geography.models import Region
+from bilim.web.slugs import free_slug
 
 from ..models import Direction, Partner
 
@@ -15,17 +15,6 @@ LANGS = ("ky", "ru", "en")
 # Words the partners' addresses use for other pages: /partners/apply/, /staff/partners/new/.
 RESERVED_SLUGS = frozenset({"apply", "new", "applications"})
 SLUG_BASE_LENGTH = 50
-
-# Kyrgyz and Russian letters in Latin, as on signs and in passports (ж → j, ң → ng).
-_CYRILLIC_TO_LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j",
-        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "ң": "ng",
-        "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ү": "u",
-        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
-        "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    }
-)  # fmt: skip
 
 
 def set_translated(obj: Model, field: str, values: dict[str, str]) -> None:
@@ -37,17 +26,14 @@ def set_translated(obj: Model, field: str, values: dict[str, str]) -> None:
 
 def partner_slug_for(name: str) -> str:
     """Return a free short code made from a name: transliterated, lower-case, unique."""
-    latin = slugify(name.lower().translate(_CYRILLIC_TO_LATIN))
-    base = latin[:SLUG_BASE_LENGTH].strip("-") or "partner"
-    taken = RESERVED_SLUGS | set(
-        Partner.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    return free_slug(
+        name,
+        queryset=Partner.objects.all(),
+        field="slug",
+        reserved=RESERVED_SLUGS,
+        default="partner",
+        length=SLUG_BASE_LENGTH,
     )
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 @transaction.atomic

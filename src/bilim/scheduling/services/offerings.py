@@ -3,6 +3,8 @@
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max, Min
@@ -45,6 +47,34 @@ class Series:
 class SeriesResult:
     sessions: list[Session] = field(default_factory=list)
     skipped: list[OpeningException] = field(default_factory=list)
+
+
+class Change(StrEnum):
+    SESSION_MOVED = "session_moved"
+    SESSION_CANCELLED = "session_cancelled"
+    OFFERING_CANCELLED = "offering_cancelled"
+
+
+def participants_notify_change(
+    *, offering_id: int, session_ids: Sequence[int], change: Change
+) -> None:
+    """Tell the people registered for an offering that its sessions changed.
+
+    The single call point for this message, run after the change is committed. It does
+    nothing yet: registrations and the notification outbox do not exist; they will
+    queue one message per registered person here.
+    """
+
+
+def _notify_on_commit(offering_id: int, session_ids: Sequence[int], change: Change) -> None:
+    transaction.on_commit(
+        partial(
+            participants_notify_change,
+            offering_id=offering_id,
+            session_ids=list(session_ids),
+            change=change,
+        )
+    )
 
 
 def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
@@ -206,6 +236,7 @@ def session_move(
     session.full_clean()
     session.save()
     _refresh_span(offering)
+    _notify_on_commit(offering.pk, [session.pk], Change.SESSION_MOVED)
     return session
 
 
@@ -217,6 +248,7 @@ def session_cancel(*, session: Session, reason: str) -> Session:
     session.cancel_reason = reason.strip()
     session.save(update_fields=["status", "cancel_reason"])
     _refresh_span(session.offering)
+    _notify_on_commit(session.offering_id, [session.pk], Change.SESSION_CANCELLED)
     return session
 
 
@@ -226,9 +258,12 @@ def offering_cancel(*, offering: Offering, reason: str) -> Offering:
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     offering.status = Offering.Status.CANCELLED
     offering.save(update_fields=["status"])
-    offering.sessions.filter(status=Session.Status.SCHEDULED, starts_at__gt=timezone.now()).update(
-        status=Session.Status.CANCELLED, cancel_reason=reason.strip()
+    upcoming = offering.sessions.filter(
+        status=Session.Status.SCHEDULED, starts_at__gt=timezone.now()
     )
+    session_ids = list(upcoming.values_list("pk", flat=True))
+    upcoming.update(status=Session.Status.CANCELLED, cancel_reason=reason.strip())
+    _notify_on_commit(offering.pk, session_ids, Change.OFFERING_CANCELLED)
     return offering
 
 

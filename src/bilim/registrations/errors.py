@@ -1,0 +1,15 @@
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationError(Exception):
+    """A registration rule was broken; the message is for the person registering."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+REGISTRATION_CLOSED = _("Registration for this group is closed.")
+TOO_YOUNG = _("This program is for people aged %(age)s and over.")
+NOT_CANCELLABLE = _("This registration is already cancelled.")
+NO_OFFER = _("There is no place waiting for you in this group any more.")

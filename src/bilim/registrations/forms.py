@@ -1,0 +1,112 @@
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bilim.geography.models import District
+from bilim.web.forms import CheckboxGroup, RadioGroup
+from bilim.web.phones import mobile_for_sms
+
+from .models import LANGUAGES, AccessNeed, Disability, Sex
+from .services import Person
+
+
+class DistrictChoice(forms.ModelChoiceField[District]):
+    def label_from_instance(self, obj: District) -> str:
+        return f"{obj.name} ({obj.region.name})"
+
+
+class SignUpForm(forms.Form):
+    """A person signs up for an offering: the few things we need, and why we ask."""
+
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As you would like it written on your certificate."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=30,
+        help_text=_("We send the confirmation and reminders here by SMS."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("Optional."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=RadioGroup)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        required=False,
+        help_text=_("Optional. Some programs are for adults only."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}),
+    )
+    home_district = DistrictChoice(
+        label=_("Where you live"),
+        queryset=District.objects.select_related("region").order_by("region__code", "name"),
+        required=False,
+        empty_label=_("— not stated —"),
+        help_text=_("Optional. It helps us open centers where people need them."),
+    )
+    disability = forms.ChoiceField(
+        label=_("Do you have a disability?"),
+        choices=Disability.choices,
+        initial=Disability.NO,
+        widget=RadioGroup,
+        help_text=_(
+            "Optional. We ask so that the center can prepare, and to report how many persons "
+            "with disabilities the network reaches; it is never shown to others."
+        ),
+    )
+    access_needs = forms.MultipleChoiceField(
+        label=_("What should the center prepare for you?"),
+        choices=AccessNeed.choices,
+        required=False,
+        widget=CheckboxGroup,
+    )
+    language = forms.ChoiceField(label=_("Language for messages"), choices=LANGUAGES)
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of my personal data as described above."),
+        error_messages={"required": _("Without your consent we cannot register you.")},
+    )
+    request_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # A field people never see; a bot that fills it is not registered.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def __init__(self, *args: Any, language: str = "ky", **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).update(
+            {"language": language, "request_id": uuid.uuid4().hex}
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean_phone(self) -> str:
+        return mobile_for_sms(self.cleaned_data["phone"])
+
+    def clean_birth_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("birth_year")
+        this_year = timezone.localdate().year
+        if year is not None and not this_year - 110 <= year <= this_year - 5:
+            raise forms.ValidationError(
+                _("Enter a year between %(low)s and %(high)s.")
+                % {"low": this_year - 110, "high": this_year - 5}
+            )
+        return year
+
+    def person(self) -> Person:
+        data = self.cleaned_data
+        return Person(
+            name=data["name"],
+            phone=data["phone"],
+            email=data["email"],
+            sex=data["sex"],
+            birth_year=data["birth_year"],
+            disability=data["disability"],
+            access_needs=tuple(data["access_needs"]),
+            home_district=data["home_district"],
+            language=data["language"],
+        )

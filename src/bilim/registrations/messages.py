@@ -1,0 +1,88 @@
+"""What a participant is told, in their language; short enough for one SMS where possible."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from bilim.notifications.models import Message
+from bilim.notifications.services import message_queue
+
+from .models import Registration
+
+
+def personal_link(registration: Registration) -> str:
+    """The address of the person's own page for this registration."""
+    with translation.override(registration.participant.language):
+        path = reverse("registrations:mine", args=[registration.token])
+    return f"{settings.BILIM_SITE_URL}{path}"
+
+
+def _first_session(registration: Registration) -> str:
+    starts = registration.offering.first_starts_at
+    return date_format(timezone.localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
+
+
+def _queue(registration: Registration, kind: str, text: str, subject: str) -> None:
+    participant = registration.participant
+    center = registration.offering.center
+    key = f"{kind}:registration:{registration.pk}:{registration.status}"
+    message_queue(
+        channel=Message.Channel.SMS,
+        recipient=participant.phone,
+        body=text,
+        kind=kind,
+        language=participant.language,
+        center=center,
+        dedupe_key=f"sms:{key}",
+    )
+    if participant.email:
+        message_queue(
+            channel=Message.Channel.EMAIL,
+            recipient=participant.email,
+            subject=subject,
+            body=f"{text}\n\n{personal_link(registration)}",
+            kind=kind,
+            language=participant.language,
+            center=center,
+            dedupe_key=f"email:{key}",
+        )
+
+
+def tell_registered(registration: Registration, *, position: int | None = None) -> None:
+    """Confirmation, or the waitlist position, by SMS (and e-mail when given)."""
+    with translation.override(registration.participant.language):
+        title = registration.offering.program.title
+        when = _first_session(registration)
+        if registration.status == Registration.Status.CONFIRMED:
+            text = _("You are registered: %(title)s, %(when)s. %(link)s") % {
+                "title": title,
+                "when": when,
+                "link": personal_link(registration),
+            }
+            subject = _("Your registration is confirmed")
+            kind = "confirmation"
+        else:
+            text = _("%(title)s is full. You are number %(position)s on the waitlist.") % {
+                "title": title,
+                "position": position,
+            }
+            subject = _("You are on the waitlist")
+            kind = "waitlisted"
+    _queue(registration, kind, text, subject)
+
+
+def tell_offered(registration: Registration) -> None:
+    """A place freed up: the person holds it until the offer expires."""
+    with translation.override(registration.participant.language):
+        until = date_format(
+            timezone.localtime(registration.offer_expires_at), "SHORT_DATETIME_FORMAT"
+        )
+        text = _("A place is free in %(title)s. Confirm by %(until)s: %(link)s") % {
+            "title": registration.offering.program.title,
+            "until": until,
+            "link": personal_link(registration),
+        }
+        subject = _("A place is waiting for you")
+    _queue(registration, "waitlist-offer", text, subject)

@@ -1,0 +1,247 @@
+"""Register, join the waitlist, cancel, pass freed places on; never above capacity.
+
+Every change to who holds a place of an offering runs under the lock of the offering's
+row, so concurrent sign-ups for one offering are decided one after the other.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from bilim.accounts.models import User
+from bilim.geography.models import District
+from bilim.scheduling.models import Offering
+
+from .access import alert_center, unmet_needs
+from .errors import NO_OFFER, NOT_CANCELLABLE, REGISTRATION_CLOSED, TOO_YOUNG, RegistrationError
+from .messages import tell_offered, tell_registered
+from .models import Consent, Participant, Registration, age_band
+
+Status = Registration.Status
+# A place freed this close to the first session is given at once, not offered and held.
+IMMEDIATE_PROMOTION = datetime.timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class Person:
+    """What a person tells when registering (the phone already normalised)."""
+
+    name: str
+    phone: str
+    sex: str
+    language: str
+    email: str = ""
+    birth_year: int | None = None
+    disability: str = "no"
+    access_needs: tuple[str, ...] = ()
+    home_district: District | None = None
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    created: bool
+    position: int | None = None  # on the waitlist
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def _participant(person: Person) -> Participant:
+    """Find the returning person by phone and name, or create them; keep their newest details."""
+    key = name_key(person.name)
+    participant = Participant.objects.filter(phone=person.phone, name_key=key).first()
+    if participant is None:
+        participant = Participant(phone=person.phone, name_key=key)
+    participant.name = re.sub(r"\s+", " ", person.name).strip()
+    participant.sex = person.sex
+    participant.language = person.language
+    participant.disability = person.disability
+    participant.access_needs = list(person.access_needs)
+    if person.email:
+        participant.email = person.email
+    if person.birth_year:
+        participant.birth_year = person.birth_year
+    if person.home_district:
+        participant.home_district = person.home_district
+    try:
+        with transaction.atomic():
+            participant.save()
+    except IntegrityError:
+        # The same person registering twice at the same moment for two offerings.
+        participant = Participant.objects.get(phone=person.phone, name_key=key)
+    return participant
+
+
+def _locked(offering: Offering) -> Offering:
+    if settings.REGISTRATION_LOCKING:
+        return Offering.objects.select_for_update().get(pk=offering.pk)
+    return Offering.objects.get(pk=offering.pk)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first person waiting; None when the person is not waiting."""
+    if registration.status != Status.WAITLISTED or registration.waitlisted_at is None:
+        return None
+    ahead = Registration.objects.filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at)
+        | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk),
+        offering_id=registration.offering_id,
+        status=Status.WAITLISTED,
+    ).count()
+    return ahead + 1
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    offering: Offering,
+    person: Person,
+    channel: str,
+    entered_by: User | None = None,
+    idempotency_key: str | None = None,
+    now: datetime.datetime | None = None,
+) -> Outcome:
+    """Register a person: a place if one is free and nobody waits, else the waitlist.
+
+    Repeating the same request (same idempotency key, or the same person for the same
+    offering) returns the registration made the first time.
+    """
+    now = now or timezone.now()
+    offering = _locked(offering)
+    if idempotency_key:
+        earlier = Registration.objects.filter(idempotency_key=idempotency_key).first()
+        if earlier is not None:
+            return Outcome(earlier, created=False, position=waitlist_position(earlier))
+    if not offering.registration_is_open(now):
+        raise RegistrationError(str(REGISTRATION_CLOSED))
+    min_age = offering.program.min_age
+    if min_age and person.birth_year and now.year - person.birth_year < min_age:
+        raise RegistrationError(TOO_YOUNG % {"age": min_age})
+    participant = _participant(person)
+    active = (
+        Registration.objects.filter(participant=participant, offering=offering)
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+    if active is not None:
+        return Outcome(active, created=False, position=waitlist_position(active))
+    someone_waits = offering.registrations.filter(status=Status.WAITLISTED).exists()
+    confirmed = offering.confirmed_count < offering.capacity and not someone_waits
+    registration = Registration.objects.create(
+        participant=participant,
+        offering=offering,
+        status=Status.CONFIRMED if confirmed else Status.WAITLISTED,
+        waitlisted_at=None if confirmed else now,
+        channel=channel,
+        entered_by=entered_by,
+        idempotency_key=idempotency_key or None,
+        sex=person.sex,
+        age_band=age_band(person.birth_year, now.date()),
+        disability=person.disability,
+        home_district=person.home_district,
+        access_needs=list(person.access_needs),
+    )
+    Consent.objects.create(
+        participant=participant,
+        version=settings.CONSENT_VERSION,
+        language=person.language,
+        channel=channel,
+    )
+    if confirmed:
+        offering.confirmed_count += 1
+        offering.save(update_fields=["confirmed_count"])
+    outcome = Outcome(registration, created=True, position=waitlist_position(registration))
+    tell_registered(registration, position=outcome.position)
+    alert_center(registration, unmet_needs(offering, registration.access_needs))
+    return outcome
+
+
+def _promote(offering: Offering, now: datetime.datetime) -> list[Registration]:
+    """Give free places to the first people waiting; the offering row is locked."""
+    promoted = []
+    soon = offering.first_starts_at is not None and offering.first_starts_at - now < (
+        IMMEDIATE_PROMOTION
+    )
+    hold = datetime.timedelta(hours=settings.WAITLIST_HOLD_HOURS)
+    while offering.confirmed_count < offering.capacity:
+        first = (
+            offering.registrations.filter(status=Status.WAITLISTED)
+            .order_by("waitlisted_at", "pk")
+            .first()
+        )
+        if first is None:
+            break
+        if soon:
+            first.status = Status.CONFIRMED
+            first.save(update_fields=["status"])
+            tell_registered(first)
+        else:
+            first.status = Status.OFFERED
+            first.offer_expires_at = now + hold
+            first.save(update_fields=["status", "offer_expires_at"])
+            tell_offered(first)
+        offering.confirmed_count += 1
+        promoted.append(first)
+    offering.save(update_fields=["confirmed_count"])
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> Registration:
+    """Cancel a registration; a place it held goes to the first person waiting."""
+    now = now or timezone.now()
+    offering = _locked(registration.offering)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        raise RegistrationError(str(NOT_CANCELLABLE))
+    held_place = registration.status in (Status.CONFIRMED, Status.OFFERED)
+    registration.status = Status.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
+    if held_place:
+        offering.confirmed_count -= 1
+        _promote(offering, now)
+    return registration
+
+
+@transaction.atomic
+def offer_accept(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> Registration:
+    """The person takes the place held for them."""
+    now = now or timezone.now()
+    _locked(registration.offering)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    expired = registration.offer_expires_at is not None and registration.offer_expires_at <= now
+    if registration.status != Status.OFFERED or expired:
+        raise RegistrationError(str(NO_OFFER))
+    registration.status = Status.CONFIRMED
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "offer_expires_at"])
+    tell_registered(registration)
+    return registration
+
+
+def offers_expire(*, now: datetime.datetime | None = None) -> int:
+    """Pass every unanswered offer whose time is up to the next person; return how many."""
+    now = now or timezone.now()
+    expired = Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+    count = 0
+    for registration in expired.select_related("offering"):
+        with transaction.atomic():
+            _locked(registration.offering)
+            if Registration.objects.filter(
+                pk=registration.pk, status=Status.OFFERED, offer_expires_at__lte=now
+            ).exists():
+                registration_cancel(registration=registration, now=now)
+                count += 1
+    return count

@@ -1,0 +1,60 @@
+"""Reminders 24 and 2 hours before a session, once each, to confirmed people only."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from bilim.notifications.models import Message
+from bilim.notifications.sms import segments
+from bilim.registrations.models import Registration
+from bilim.registrations.reminders import reminders_queue
+from bilim.registrations.services import Person, registration_create
+from tests.scheduling.factories import OfferingFactory, SessionFactory
+
+NOW = timezone.now()
+
+
+@pytest.fixture
+def session(db):
+    start = NOW + datetime.timedelta(hours=20)
+    session = SessionFactory(
+        offering=OfferingFactory(capacity=1),
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+    for n in (1, 2):  # one confirmed, one waiting
+        registration_create(
+            offering=session.offering,
+            person=Person(name=f"Адам {n}", phone=f"+99670000000{n}", sex="male", language="ky"),
+            channel=Registration.Channel.PHONE,
+            now=NOW - datetime.timedelta(days=1),
+        )
+    return session
+
+
+def test_day_before_one_reminder_to_the_confirmed_person(session):
+    assert reminders_queue(now=NOW) == 1
+    assert reminders_queue(now=NOW + datetime.timedelta(minutes=5)) == 0  # never twice
+    reminder = Message.objects.get(kind="reminder-24h")
+    assert reminder.recipient == "+996700000001"
+    assert session.offering.program.title_ky in reminder.body
+    assert segments(reminder.body) <= 2
+
+
+def test_two_hours_before_the_second_reminder(session):
+    reminders_queue(now=NOW)
+    assert reminders_queue(now=session.starts_at - datetime.timedelta(hours=1)) == 1
+    assert Message.objects.filter(kind="reminder-2h").count() == 1
+
+
+def test_no_reminder_for_a_cancelled_session(session):
+    session.status = "cancelled"
+    session.save()
+    assert reminders_queue(now=NOW) == 0
+
+
+def test_command_runs_reminders(session):
+    call_command("send_reminders", verbosity=0)
+    assert Message.objects.filter(kind__startswith="reminder").count() == 1

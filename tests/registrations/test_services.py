@@ -1,0 +1,172 @@
+"""Registration rules: places, the waitlist, returning people, offers that pass on."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from bilim.notifications.models import Message
+from bilim.registrations.errors import RegistrationError
+from bilim.registrations.models import AgeBand, Participant, Registration
+from bilim.registrations.services import (
+    Person,
+    offer_accept,
+    offers_expire,
+    registration_cancel,
+    registration_create,
+    waitlist_position,
+)
+from tests.scheduling.factories import OfferingFactory, SessionFactory
+
+Status = Registration.Status
+NOW = timezone.now()
+
+
+def _person(n: int = 1, **changes) -> Person:
+    values = {
+        "name": f"Айгүл Осмонова {n}",
+        "phone": f"+996555{n:06d}",
+        "sex": "female",
+        "language": "ky",
+        "birth_year": 1956,
+    }
+    values.update(changes)
+    return Person(**values)
+
+
+@pytest.fixture
+def offering(db):
+    session = SessionFactory(
+        offering=OfferingFactory(capacity=2),
+        starts_at=NOW + datetime.timedelta(days=7),
+        ends_at=NOW + datetime.timedelta(days=7, hours=2),
+    )
+    return session.offering
+
+
+def _register(offering, n, **changes):
+    return registration_create(
+        offering=offering, person=_person(n, **changes), channel=Registration.Channel.WEB, now=NOW
+    )
+
+
+def test_places_are_given_then_people_wait_in_order(offering):
+    outcomes = [_register(offering, n) for n in range(1, 6)]
+    assert [o.registration.status for o in outcomes] == [Status.CONFIRMED] * 2 + [
+        Status.WAITLISTED
+    ] * 3
+    assert [o.position for o in outcomes] == [None, None, 1, 2, 3]
+    offering.refresh_from_db()
+    assert offering.confirmed_count == 2
+
+
+def test_a_returning_person_is_recognised_not_duplicated(offering):
+    first = _register(offering, 1)
+    again = registration_create(
+        offering=offering,
+        person=_person(1, name="  айгүл   ОСМОНОВА 1 ", email="aigul@example.kg"),
+        channel=Registration.Channel.PHONE,
+        now=NOW,
+    )
+    assert again.created is False
+    assert again.registration.pk == first.registration.pk
+    assert Participant.objects.count() == 1
+    assert Participant.objects.get().email == "aigul@example.kg"
+
+
+def test_a_retried_request_creates_one_registration(offering):
+    one = registration_create(
+        offering=offering,
+        person=_person(1),
+        channel=Registration.Channel.WEB,
+        idempotency_key="abc",
+        now=NOW,
+    )
+    two = registration_create(
+        offering=offering,
+        person=_person(1),
+        channel=Registration.Channel.WEB,
+        idempotency_key="abc",
+        now=NOW,
+    )
+    assert (one.created, two.created) == (True, False)
+    assert Registration.objects.count() == 1
+
+
+def test_a_freed_place_is_offered_to_the_first_waiting_and_held(offering, settings):
+    settings.WAITLIST_HOLD_HOURS = 12
+    first, _, waiting, later = (_register(offering, n) for n in range(1, 5))
+    registration_cancel(registration=first.registration, now=NOW)
+    waiting.registration.refresh_from_db()
+    assert waiting.registration.status == Status.OFFERED
+    assert waiting.registration.offer_expires_at == NOW + datetime.timedelta(hours=12)
+    assert waitlist_position(later.registration) == 1
+    offering.refresh_from_db()
+    assert offering.confirmed_count == 2  # the held place counts as taken
+    sms = Message.objects.filter(kind="waitlist-offer", channel=Message.Channel.SMS).get()
+    assert sms.recipient == "+996555000003"
+    assert waiting.registration.token in sms.body
+
+    offer_accept(registration=waiting.registration, now=NOW + datetime.timedelta(hours=1))
+    waiting.registration.refresh_from_db()
+    assert waiting.registration.status == Status.CONFIRMED
+
+
+def test_an_unanswered_offer_passes_to_the_next_person(offering):
+    first, _, waiting, later = (_register(offering, n) for n in range(1, 5))
+    registration_cancel(registration=first.registration, now=NOW)
+    expired_at = NOW + datetime.timedelta(hours=13)
+    assert offers_expire(now=expired_at) == 1
+    waiting.registration.refresh_from_db()
+    later.registration.refresh_from_db()
+    assert waiting.registration.status == Status.CANCELLED
+    assert later.registration.status == Status.OFFERED
+    with pytest.raises(RegistrationError):
+        offer_accept(registration=waiting.registration, now=expired_at)
+
+
+def test_close_to_the_session_the_place_is_given_at_once(offering):
+    offering.first_starts_at = NOW + datetime.timedelta(hours=3)
+    offering.save()
+    first, _, waiting = (_register(offering, n) for n in range(1, 4))
+    registration_cancel(registration=first.registration, now=NOW)
+    waiting.registration.refresh_from_db()
+    assert waiting.registration.status == Status.CONFIRMED
+
+
+def test_demographics_are_kept_as_they_were_at_registration(offering):
+    outcome = _register(offering, 1, birth_year=1990, sex="female")
+    participant = outcome.registration.participant
+    participant.sex = "not_disclosed"
+    participant.birth_year = 1950
+    participant.save()
+    outcome.registration.refresh_from_db()
+    assert (outcome.registration.sex, outcome.registration.age_band) == ("female", AgeBand.FROM_30)
+
+
+def test_not_disclosed_is_a_real_answer(offering):
+    outcome = _register(offering, 1, sex="not_disclosed", birth_year=None)
+    assert outcome.registration.sex == "not_disclosed"
+    assert outcome.registration.age_band == AgeBand.NOT_DISCLOSED
+
+
+def test_too_young_for_the_program_is_refused(offering):
+    offering.program.min_age = 16
+    offering.program.save()
+    with pytest.raises(RegistrationError, match="16"):
+        _register(offering, 1, birth_year=NOW.year - 12)
+
+
+def test_registration_after_it_closes_is_refused(offering):
+    offering.registration_closes = NOW - datetime.timedelta(minutes=1)
+    offering.save()
+    with pytest.raises(RegistrationError):
+        _register(offering, 1)
+
+
+def test_confirmation_is_queued_with_the_registration(offering):
+    outcome = _register(offering, 1)
+    sms = Message.objects.get(kind="confirmation", channel=Message.Channel.SMS)
+    assert sms.recipient == "+996555000001"
+    assert sms.language == "ky"
+    assert outcome.registration.token in sms.body
