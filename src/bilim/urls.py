@@ -15,9 +15,10 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.accounts.urls")),
     path("", include("bilim.centers.urls")),
     path("", include("bilim.partners.urls")),
-    path("", include("bilim.programs.public_urls")),
-    path("", include("bilim.programs.urls")),
+    path("", include("bilim.scheduling.catalog_urls")),
+    # Before programs: it holds pages under staff/programs/ that programs' <slug> would catch.
     path("", include("bilim.scheduling.urls")),
+    path("", include("bilim.programs.urls")),
     path("", include("bilim.scheduling.booking_urls")),
     path("", include("bilim.notifications.urls")),
     path("", include("bilim.registrations.urls")),

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from bilim.programs.catalog import (
+from bilim.scheduling.catalog import (
     CatalogFilters,
     catalog_program_list,
     center_offering_list,

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from bilim.programs.catalog import center_offering_list
+from bilim.scheduling.catalog import center_offering_list
 from bilim.scheduling.models import Offering
 from tests.factories import CenterFactory, ProgramFactory
 from tests.scheduling.factories import OfferingFactory, SessionFactory
@@ -235,14 +235,14 @@ def test_pages_stay_small(client, catalog):
 def test_center_page_include_lists_the_centers_coming_programs(catalog):
     with translation.override("en"):
         html = render_to_string(
-            "programs/public/includes/center_offerings.html",
+            "catalog/public/includes/center_offerings.html",
             {
                 "center": catalog.center_naryn,
                 "center_offerings": center_offering_list(center=catalog.center_naryn),
             },
         )
         empty = render_to_string(
-            "programs/public/includes/center_offerings.html",
+            "catalog/public/includes/center_offerings.html",
             {"center": catalog.center_osh, "center_offerings": []},
         )
     assert catalog.voters.title_en in html and catalog.digital.title_en in html

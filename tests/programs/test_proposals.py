@@ -9,10 +9,10 @@ from bilim.accounts.models import Role
 from bilim.partners.models import Direction
 from bilim.programs.errors import ProgramsError
 from bilim.programs.models import Program
-from bilim.programs.offering_proposals import offering_approve, offering_propose
 from bilim.programs.services import program_propose
 from bilim.scheduling.errors import SchedulingError
 from bilim.scheduling.models import Offering, Session
+from bilim.scheduling.proposals import offering_approve, offering_propose
 from tests.factories import RoomFactory
 from tests.scheduling.factories import OfferingFactory, SessionFactory, next_weekday
 
@@ -66,16 +66,18 @@ def test_the_proposal_form_keeps_input_on_errors(partner_client, network):
 def test_the_national_office_sees_and_approves_a_proposal(client, network):
     program = program_propose(partner=network.partner, fields=program_fields())
     client.force_login(network.users[Role.NATIONAL])
-    listing = client.get(reverse("programs:staff-proposal-list")).content.decode()
+    listing = client.get(reverse("scheduling:staff-proposal-list")).content.decode()
     assert program.title in listing
     response = client.post(
         reverse("programs:staff-program-decide", args=[program.code]),
         {"action": "approve", "comment": ""},
     )
-    assert response["Location"] == reverse("programs:staff-proposal-list")
+    assert response["Location"] == reverse("scheduling:staff-proposal-list")
     program.refresh_from_db()
     assert program.status == Program.Status.PUBLISHED
-    assert program.title not in client.get(reverse("programs:staff-proposal-list")).content.decode()
+    assert (
+        program.title not in client.get(reverse("scheduling:staff-proposal-list")).content.decode()
+    )
 
 
 def test_declining_without_a_comment_is_an_error_on_the_page(client, network):
@@ -142,7 +144,7 @@ def _offering_form(network, room, **overrides):
 
 def test_a_partner_proposes_an_offering_with_its_sessions(partner_client, network, room):
     response = partner_client.post(
-        reverse("programs:staff-offering-propose"), _offering_form(network, room)
+        reverse("scheduling:staff-offering-propose"), _offering_form(network, room)
     )
     assert response["Location"] == reverse("programs:staff-program-list")
     offering = Offering.objects.get()
@@ -165,7 +167,7 @@ def test_a_partner_proposes_an_offering_with_its_sessions(partner_client, networ
 )
 def test_the_offering_form_keeps_input_on_errors(partner_client, network, room, overrides, field):
     response = partner_client.post(
-        reverse("programs:staff-offering-propose"), _offering_form(network, room, **overrides)
+        reverse("scheduling:staff-offering-propose"), _offering_form(network, room, **overrides)
     )
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -176,14 +178,14 @@ def test_the_offering_form_keeps_input_on_errors(partner_client, network, room, 
 def test_a_room_of_another_center_is_refused(partner_client, network):
     other_room = RoomFactory(center=network.center_a2)
     response = partner_client.post(
-        reverse("programs:staff-offering-propose"), _offering_form(network, other_room)
+        reverse("scheduling:staff-offering-propose"), _offering_form(network, other_room)
     )
     assert "room" in response.context["form"].errors
 
 
 def test_a_partner_offers_only_its_own_published_programs(partner_client, network, room):
     response = partner_client.post(
-        reverse("programs:staff-offering-propose"),
+        reverse("scheduling:staff-offering-propose"),
         _offering_form(network, room, program=network.foreign_program.pk),
     )
     assert "program" in response.context["form"].errors
@@ -208,7 +210,7 @@ def test_the_national_office_approves_an_offering(client, network, room):
         capacity=10,
     )
     client.force_login(network.users[Role.NATIONAL])
-    url = reverse("programs:staff-offering-decide", args=[offering.pk])
+    url = reverse("scheduling:staff-offering-decide", args=[offering.pk])
     assert network.co_program.title in client.get(url).content.decode()
     response = client.post(url, {"action": "approve"})
     assert response.status_code == 302
@@ -231,7 +233,7 @@ def test_approval_is_refused_when_the_room_was_taken_meanwhile(client, network, 
     SessionFactory(offering=OfferingFactory(center=network.center_a1), room=room, starts_at=start)
     client.force_login(network.users[Role.NATIONAL])
     response = client.post(
-        reverse("programs:staff-offering-decide", args=[proposed.pk]), {"action": "approve"}
+        reverse("scheduling:staff-offering-decide", args=[proposed.pk]), {"action": "approve"}
     )
     assert response.status_code == 200
     assert room.name in response.content.decode()
@@ -252,7 +254,7 @@ def test_declining_an_offering_needs_a_reason_and_cancels_it(client, network, ro
     )
     SessionFactory(offering=offering, room=room)
     client.force_login(network.users[Role.NATIONAL])
-    url = reverse("programs:staff-offering-decide", args=[offering.pk])
+    url = reverse("scheduling:staff-offering-decide", args=[offering.pk])
     response = client.post(url, {"action": "decline", "comment": ""})
     assert "comment" in response.context["form"].errors
     client.post(url, {"action": "decline", "comment": "Бул залда ремонт болот."})

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from bilim.accounts.models import Role
 from bilim.programs.models import Program
-from bilim.programs.offering_proposals import offering_propose
 from bilim.programs.services import material_add, program_propose
+from bilim.scheduling.proposals import offering_propose
 from tests.factories import ProgramFactory
 
 from .conftest import program_fields
@@ -56,17 +56,17 @@ PAGES = {
     "programs:staff-program-create": (lambda n, c: [], NATIONAL),
     "programs:staff-program-edit": (lambda n, c: [n.own_program.code], NATIONAL),
     "programs:staff-program-decide": (lambda n, c: [c["proposal"].code], NATIONAL),
-    "programs:staff-proposal-list": (lambda n, c: [], NATIONAL),
+    "scheduling:staff-proposal-list": (lambda n, c: [], NATIONAL),
     "programs:staff-audience-list": (lambda n, c: [], NATIONAL),
     "programs:staff-material-create": (lambda n, c: [n.own_program.code], NATIONAL),
     "programs:staff-material-delete": (
         lambda n, c: [n.own_program.code, c["material"].pk],
         NATIONAL,
     ),
-    "programs:staff-offering-decide": (lambda n, c: [c["offering"].pk], NATIONAL),
+    "scheduling:staff-offering-decide": (lambda n, c: [c["offering"].pk], NATIONAL),
     "programs:staff-program-propose": (lambda n, c: [], PARTNER),
     "programs:staff-program-revise": (lambda n, c: [c["proposal"].code], PARTNER),
-    "programs:staff-offering-propose": (lambda n, c: [], PARTNER),
+    "scheduling:staff-offering-propose": (lambda n, c: [], PARTNER),
 }
 
 
@@ -114,7 +114,7 @@ def test_only_the_national_office_changes_a_status(client, network, role):
         "programs:staff-program-edit",
         "programs:staff-program-decide",
         "programs:staff-material-delete",
-        "programs:staff-offering-decide",
+        "scheduling:staff-offering-decide",
     ],
 )
 def test_posting_is_guarded_like_reading(client, network, catalog, page):

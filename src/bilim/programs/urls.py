@@ -1,27 +1,17 @@
 from django.urls import path
 
-from .views import offerings, staff
+from .views import staff
 
 app_name = "programs"
 
-# Literal segments (new, propose, proposals, audiences, offerings) come before <slug>;
+# Literal segments (new, propose, audiences) come before <slug>; the proposals pages
+# (scheduling) are included before these;
 # program_code_for and the staff form never hand out those words as codes.
 urlpatterns = [
     path("staff/programs/", staff.program_list_view, name="staff-program-list"),
     path("staff/programs/new/", staff.program_create_view, name="staff-program-create"),
     path("staff/programs/propose/", staff.program_propose_view, name="staff-program-propose"),
-    path("staff/programs/proposals/", staff.proposal_list_view, name="staff-proposal-list"),
     path("staff/programs/audiences/", staff.audience_list_view, name="staff-audience-list"),
-    path(
-        "staff/programs/offerings/propose/",
-        offerings.offering_propose_view,
-        name="staff-offering-propose",
-    ),
-    path(
-        "staff/programs/offerings/<int:pk>/",
-        offerings.offering_decide,
-        name="staff-offering-decide",
-    ),
     path("staff/programs/<slug:code>/", staff.program_detail, name="staff-program-detail"),
     path("staff/programs/<slug:code>/edit/", staff.program_edit, name="staff-program-edit"),
     path(

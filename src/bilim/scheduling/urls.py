@@ -1,10 +1,22 @@
 from django.urls import path
 
-from .views import calendars, feeds, staff
+from .views import calendars, feeds, proposals, staff
 
 app_name = "scheduling"
 
 urlpatterns = [
+    # Under staff/programs/ but included before the programs app's <slug> pages.
+    path("staff/programs/proposals/", proposals.proposal_list_view, name="staff-proposal-list"),
+    path(
+        "staff/programs/offerings/propose/",
+        proposals.offering_propose_view,
+        name="staff-offering-propose",
+    ),
+    path(
+        "staff/programs/offerings/<int:pk>/",
+        proposals.offering_decide,
+        name="staff-offering-decide",
+    ),
     path("staff/schedule/", staff.offering_list_view, name="staff-offering-list"),
     path("staff/schedule/offerings/new/", staff.offering_create_view, name="staff-offering-create"),
     path("staff/schedule/offerings/<int:pk>/", staff.offering_detail, name="staff-offering-detail"),

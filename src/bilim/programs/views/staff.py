@@ -14,7 +14,6 @@ from bilim.partners.models import Partner
 from ..errors import ProgramsError
 from ..forms import AudienceForm, DecisionForm, MaterialForm, ProgramForm, StatusForm
 from ..models import Program, ProgramMaterial
-from ..offering_proposals import offering_proposal_list, partner_offering_list
 from ..selectors import audience_list, partner_of, program_get, program_list, proposal_list
 from ..services import (
     TRANSITIONS,
@@ -61,9 +60,7 @@ def program_list_view(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": Status.choices,
             "partner": partner,
-            "partner_offerings": partner_offering_list(partner=partner)[:20] if partner else [],
             "proposal_count": proposal_list(scope=scope).count()
-            + offering_proposal_list(scope=scope).count()
             if scope.can(Capability.MANAGE_PROGRAMS)
             else 0,
         },
@@ -192,22 +189,9 @@ def program_decide(request: HttpRequest, code: str) -> HttpResponse:
         except ProgramsError as error:
             form.add_error(error.field, error.message)
         else:
-            return redirect("programs:staff-proposal-list")
+            return redirect("scheduling:staff-proposal-list")
     context = _detail_context(request, program, decision_form=form)
     return render(request, "programs/staff/program_detail.html", context)
-
-
-@requires(Capability.MANAGE_PROGRAMS)
-def proposal_list_view(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    return render(
-        request,
-        "programs/staff/proposal_list.html",
-        {
-            "programs": proposal_list(scope=scope),
-            "offerings": offering_proposal_list(scope=scope),
-        },
-    )
 
 
 @requires(Capability.MANAGE_PROGRAMS)

@@ -19,7 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from bilim.scheduling.models import LANGUAGES, Offering
+from bilim.programs.models import LANGUAGES as PROGRAM_LANGUAGES
+from bilim.programs.models import Program
 
 from ..catalog import (
     CatalogChoices,
@@ -31,8 +32,7 @@ from ..catalog import (
     program_offering_list,
     program_public_get,
 )
-from ..models import LANGUAGES as PROGRAM_LANGUAGES
-from ..models import Program
+from ..models import LANGUAGES, Offering
 
 PER_PAGE = 20
 RESULTS_TIMEOUT = 60
@@ -174,7 +174,7 @@ def _catalog_body(form: CatalogForm, filters: CatalogFilters, page_number: str) 
     base_query = urlencode(_query(filters))
     paginator = Paginator(catalog_program_list(filters=filters), PER_PAGE)
     return render_to_string(
-        "programs/public/includes/catalog_body.html",
+        "catalog/public/includes/catalog_body.html",
         {
             "form": form,
             "filters": filters,
@@ -207,7 +207,7 @@ def program_catalog(request: HttpRequest) -> HttpResponse:
             cached = _catalog_body(form, filters, page_number)
             cache.set(key, cached, RESULTS_TIMEOUT)
         body = cached
-    return render(request, "programs/public/catalog.html", {"body": body})
+    return render(request, "catalog/public/catalog.html", {"body": body})
 
 
 def _decimal(value: str | None, bounds: tuple[Decimal, Decimal]) -> Decimal | None:
@@ -260,7 +260,7 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
     where_html: str | None = cache.get(key)
     if where_html is None:
         where_html = render_to_string(
-            "programs/public/includes/program_where.html",
+            "catalog/public/includes/program_where.html",
             {
                 "offerings": program_offering_list(program=program, point=point),
                 "placed": point is not None,
@@ -273,7 +273,7 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
         cache.set(key, where_html, RESULTS_TIMEOUT)
     return render(
         request,
-        "programs/public/program_detail.html",
+        "catalog/public/program_detail.html",
         {"program": program, "languages": _language_names(program), "where_html": where_html},
     )
 
@@ -281,6 +281,6 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
 def live_now(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "programs/public/live.html",
+        "catalog/public/live.html",
         {"sessions": live_session_list(), "now": timezone.now()},
     )

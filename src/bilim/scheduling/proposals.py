@@ -11,18 +11,23 @@ from django.db.models import Prefetch, Q, QuerySet
 from bilim.accounts.selectors import Capability, Scope
 from bilim.centers.models import Center, Room
 from bilim.partners.models import Partner
-from bilim.scheduling.errors import SchedulingError
-from bilim.scheduling.models import Offering, Session
-from bilim.scheduling.services import (
+from bilim.programs.errors import (
+    DECLINE_NEEDS_COMMENT,
+    NOT_A_PROPOSAL,
+    NOT_PARTNERS_PROGRAM,
+    ProgramsError,
+)
+from bilim.programs.models import Program
+
+from .errors import SchedulingError
+from .models import Offering, Session
+from .services import (
     Series,
     offering_add_series,
     offering_cancel,
     offering_create,
     offering_publish,
 )
-
-from .errors import DECLINE_NEEDS_COMMENT, NOT_A_PROPOSAL, NOT_PARTNERS_PROGRAM, ProgramsError
-from .models import Program
 
 _SESSIONS = Prefetch(
     "sessions",

@@ -30,9 +30,9 @@ from bilim.centers.models import Center
 from bilim.centers.selectors import distance_km
 from bilim.geography.models import District, Region
 from bilim.partners.models import Direction
-from bilim.scheduling.models import Offering, Session
+from bilim.programs.models import Audience, Program, Theme
 
-from .models import Audience, Program, Theme
+from .models import Offering, Session
 
 CONTENT_LANGUAGES = ("ky", "ru", "en")
 NEXT_SESSIONS = 3

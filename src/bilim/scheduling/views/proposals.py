@@ -1,16 +1,19 @@
 """A partner proposes an offering of its program; the national office approves or declines."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
+from bilim.partners.models import Partner
+from bilim.programs.errors import ProgramsError
+from bilim.programs.forms import DecisionForm, OfferingProposalForm
+from bilim.programs.selectors import partner_of, proposal_list
 
-from ..errors import ProgramsError
-from ..forms import DecisionForm, OfferingProposalForm
-from ..offering_proposals import (
+from ..proposals import (
     SchedulingError,
     offering_approve,
     offering_decline,
@@ -18,7 +21,13 @@ from ..offering_proposals import (
     offering_propose,
     proposable_programs,
 )
-from .staff import _own_partner
+
+
+def _own_partner(request: HttpRequest) -> Partner:
+    partner = partner_of(scope=scope_for(request.user))
+    if partner is None:
+        raise PermissionDenied
+    return partner
 
 
 @requires(Capability.PROPOSE_PROGRAMS)
@@ -54,7 +63,7 @@ def offering_propose_view(request: HttpRequest) -> HttpResponse:
             return redirect("programs:staff-program-list")
     return render(
         request,
-        "programs/staff/offering_propose.html",
+        "scheduling/proposals/offering_propose.html",
         {"form": form, "partner": partner, "has_programs": programs.exists()},
     )
 
@@ -78,7 +87,20 @@ def offering_decide(request: HttpRequest, pk: int) -> HttpResponse:
         except SchedulingError as error:
             form.add_error(None, error.message)
         else:
-            return redirect("programs:staff-proposal-list")
+            return redirect("scheduling:staff-proposal-list")
     return render(
-        request, "programs/staff/offering_decide.html", {"offering": offering, "form": form}
+        request, "scheduling/proposals/offering_decide.html", {"offering": offering, "form": form}
+    )
+
+
+@requires(Capability.MANAGE_PROGRAMS)
+def proposal_list_view(request: HttpRequest) -> HttpResponse:
+    scope = scope_for(request.user)
+    return render(
+        request,
+        "scheduling/proposals/proposal_list.html",
+        {
+            "programs": proposal_list(scope=scope),
+            "offerings": offering_proposal_list(scope=scope),
+        },
     )
