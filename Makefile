@@ -7,12 +7,15 @@ run: setup
 setup:
 	scripts/setup.sh
 
+# One test process per core (pytest-xdist); each gets its own test database.
+PYTEST_WORKERS ?= auto
+
 test:
 	scripts/setup.sh --with-browser
-	.venv/bin/python -m pytest $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-fast: setup
-	.venv/bin/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) -m "not e2e" $(PYTEST_ARGS)
 
 lint: setup
 	.venv/bin/ruff check .
