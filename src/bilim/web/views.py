@@ -1,7 +1,9 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
@@ -11,20 +13,29 @@ from bilim.partners.selectors import application_counts, direction_list, partner
 from bilim.programs.selectors import program_list, published_program_list
 from bilim.scheduling.booking_selectors import booking_counts
 
+from .fragments import cached_part
 from .selectors import network_figures, staff_figures
 
+# The figures and the catalog on the home page may be two minutes old.
+HOME_SECONDS = 120
 
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "web/home.html",
+
+def _home_body(request: HttpRequest) -> str:
+    return render_to_string(
+        "web/includes/home_body.html",
         {
             "stats": network_figures(),
             "directions": direction_list(),
             "programs": published_program_list().order_by("direction__position", "code"),
             "regions": region_center_counts(),
         },
+        request,
     )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    body = cached_part("home", lambda: _home_body(request), timeout=HOME_SECONDS)
+    return render(request, "web/home.html", {"body": mark_safe(body)})  # noqa: S308 - our own template output
 
 
 @requires(Capability.VIEW_STAFF_HOME)

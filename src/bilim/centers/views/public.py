@@ -2,9 +2,12 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from bilim.geography.maps import ATTRIBUTION, project, shapes, view_box
 from bilim.geography.models import District, Region
+from bilim.web.fragments import cached_part
 
 from ..forms import NearestForm
 from ..models import Center
@@ -30,15 +33,14 @@ def _map(centers: list[Center], highlight_region: Region | None = None) -> dict[
     }
 
 
-def centers_public(request: HttpRequest) -> HttpResponse:
+def _list_body(request: HttpRequest, region_code: str, district_code: str) -> str:
     regions = list(Region.objects.order_by("code"))
-    region = next((r for r in regions if r.code == request.GET.get("region")), None)
+    region = next((r for r in regions if r.code == region_code), None)
     districts = list(District.objects.filter(region=region).order_by("code")) if region else []
-    district = next((d for d in districts if d.code == request.GET.get("district")), None)
+    district = next((d for d in districts if d.code == district_code), None)
     centers = list(public_center_list(region=region, district=district))
-    return render(
-        request,
-        "centers/public_list.html",
+    return render_to_string(
+        "centers/includes/public_list_body.html",
         {
             "centers": centers,
             "regions": regions,
@@ -47,22 +49,43 @@ def centers_public(request: HttpRequest) -> HttpResponse:
             "district": district,
             "map": _map(centers, region),
         },
+        request,
     )
 
 
-def center_public(request: HttpRequest, code: str) -> HttpResponse:
+def centers_public(request: HttpRequest) -> HttpResponse:
+    # Only codes that exist make a key: anything else is the same as no filter.
+    region_code = request.GET.get("region", "")[:20]
+    district_code = request.GET.get("district", "")[:20]
+    body = cached_part(
+        f"centers:list:{region_code}:{district_code}",
+        lambda: _list_body(request, region_code, district_code),
+    )
+    return render(request, "centers/public_list.html", {"body": mark_safe(body)})  # noqa: S308 - our own template output
+
+
+def _detail_part(request: HttpRequest, code: str) -> dict[str, str] | None:
     try:
         center = public_center_get(code=code)
     except Center.DoesNotExist:
-        raise Http404 from None
+        return None
+    context = {
+        "center": center,
+        "week": week_hours(center),
+        "map": _map([center], center.district.region),
+    }
+    body = render_to_string("centers/includes/public_detail_body.html", context, request)
+    return {"title": center.name, "body": body}
+
+
+def center_public(request: HttpRequest, code: str) -> HttpResponse:
+    part = cached_part(f"centers:page:{code[:40]}", lambda: _detail_part(request, code))
+    if part is None:
+        raise Http404
     return render(
         request,
         "centers/public_detail.html",
-        {
-            "center": center,
-            "week": week_hours(center),
-            "map": _map([center], center.district.region),
-        },
+        {"title": part["title"], "body": mark_safe(part["body"])},  # noqa: S308 - our own template output
     )
 
 

@@ -11,16 +11,17 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from bilim.programs.models import LANGUAGES as PROGRAM_LANGUAGES
 from bilim.programs.models import Program
+from bilim.web.fragments import cached_part
 
 from ..catalog import (
     CatalogChoices,
@@ -201,12 +202,11 @@ def program_catalog(request: HttpRequest) -> HttpResponse:
         # A valid form shows exactly its filters, so the page is the same for everyone.
         query = urlencode(_query(filters))
         digest = hashlib.sha256(f"{query}|{page_number}".encode()).hexdigest()[:32]
-        key = f"catalog:body:{translation.get_language()}:{digest}"
-        cached: str | None = cache.get(key)
-        if cached is None:
-            cached = _catalog_body(form, filters, page_number)
-            cache.set(key, cached, RESULTS_TIMEOUT)
-        body = cached
+        body = cached_part(
+            f"catalog:body:{digest}",
+            lambda: _catalog_body(form, filters, page_number),
+            RESULTS_TIMEOUT,
+        )
     return render(request, "catalog/public/catalog.html", {"body": body})
 
 
@@ -244,37 +244,50 @@ def _language_names(program: Program) -> list[str]:
     return [str(names[code]) for code in codes if code in names]
 
 
-def program_detail(request: HttpRequest, code: str) -> HttpResponse:
+def _program_part(
+    request: HttpRequest,
+    code: str,
+    district: DistrictOption | None,
+    point: tuple[Decimal, Decimal] | None,
+    wrong_place: bool,
+) -> dict[str, str] | None:
     try:
         program = program_public_get(code=code)
     except Program.DoesNotExist:
-        raise Http404 from None
-    choices = catalog_choices()
-    district, point = _visitor_place(request, choices)
+        return None
+    where_html = render_to_string(
+        "catalog/public/includes/program_where.html",
+        {
+            "offerings": program_offering_list(program=program, point=point),
+            "placed": point is not None,
+            "districts": catalog_choices().districts,
+            "district": district,
+            "located": point is not None and district is None,
+            "wrong_place": wrong_place,
+        },
+    )
+    body = render_to_string(
+        "catalog/public/includes/program_body.html",
+        {"program": program, "languages": _language_names(program), "where_html": where_html},
+        request,
+    )
+    return {"title": program.title, "summary": program.summary, "body": body}
+
+
+def program_detail(request: HttpRequest, code: str) -> HttpResponse:
+    district, point = _visitor_place(request, catalog_choices())
     wrong_place = bool(request.GET.get("district")) and point is None
     place = f"{point[0]},{point[1]}" if point else "-"
-    key = (
-        f"catalog:where:{translation.get_language()}:{program.pk}:"
-        f"{district.code if district else ''}:{place}:{int(wrong_place)}"
+    key = f"catalog:program:{code[:60]}:{district.code if district else ''}:{place}:{wrong_place:d}"
+    part = cached_part(
+        key, lambda: _program_part(request, code, district, point, wrong_place), RESULTS_TIMEOUT
     )
-    where_html: str | None = cache.get(key)
-    if where_html is None:
-        where_html = render_to_string(
-            "catalog/public/includes/program_where.html",
-            {
-                "offerings": program_offering_list(program=program, point=point),
-                "placed": point is not None,
-                "districts": choices.districts,
-                "district": district,
-                "located": point is not None and district is None,
-                "wrong_place": wrong_place,
-            },
-        )
-        cache.set(key, where_html, RESULTS_TIMEOUT)
+    if part is None:
+        raise Http404
     return render(
         request,
         "catalog/public/program_detail.html",
-        {"program": program, "languages": _language_names(program), "where_html": where_html},
+        {"title": part["title"], "summary": part["summary"], "body": mark_safe(part["body"])},  # noqa: S308 - our own template output
     )
 
 
