@@ -107,3 +107,8 @@ def test_unknown_personal_link_is_not_found(client, db):
 def test_unpublished_offering_has_no_sign_up(client, db):
     offering = OfferingFactory(status="proposed")
     assert client.get(f"/ky/offerings/{offering.pk}/register/").status_code == 404
+
+
+def test_an_unanswered_disability_question_is_counted_as_not_disclosed(client, offering):
+    client.post(f"/ky/offerings/{offering.pk}/register/", _form(disability=""))
+    assert Registration.objects.get().disability == "not_disclosed"

@@ -39,7 +39,16 @@ class SignUpForm(forms.Form):
         help_text=_("Optional."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=RadioGroup)
+    # Asked of the person, so the answers speak in the first person.
+    sex = forms.ChoiceField(
+        label=_("Sex"),
+        choices=[
+            (Sex.FEMALE, _("Woman")),
+            (Sex.MALE, _("Man")),
+            (Sex.NOT_DISCLOSED, _("I prefer not to say")),
+        ],
+        widget=RadioGroup,
+    )
     birth_year = forms.IntegerField(
         label=_("Year of birth"),
         required=False,
@@ -55,8 +64,12 @@ class SignUpForm(forms.Form):
     )
     disability = forms.ChoiceField(
         label=_("Do you have a disability?"),
-        choices=Disability.choices,
-        initial=Disability.NO,
+        choices=[
+            (Disability.YES, _("Yes")),
+            (Disability.NO, _("No")),
+            (Disability.NOT_DISCLOSED, _("I prefer not to say")),
+        ],
+        required=False,
         widget=RadioGroup,
         help_text=_(
             "Optional. We ask so that the center can prepare, and to report how many persons "
@@ -71,12 +84,16 @@ class SignUpForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language for messages"), choices=LANGUAGES)
     consent = forms.BooleanField(
-        label=_("I agree to the processing of my personal data as described above."),
+        label=_("I agree to the processing of my personal data as described above"),
         error_messages={"required": _("Without your consent we cannot register you.")},
     )
     request_id = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     # A field people never see; a bot that fills it is not registered.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args: Any, language: str = "ky", **kwargs: Any) -> None:
         kwargs.setdefault("initial", {}).update(
@@ -105,7 +122,8 @@ class SignUpForm(forms.Form):
             email=data["email"],
             sex=data["sex"],
             birth_year=data["birth_year"],
-            disability=data["disability"],
+            # Left unanswered is a real answer, counted as such in reports.
+            disability=data["disability"] or Disability.NOT_DISCLOSED,
             access_needs=tuple(data["access_needs"]),
             home_district=data["home_district"],
             language=data["language"],
