@@ -112,3 +112,20 @@ def test_unpublished_offering_has_no_sign_up(client, db):
 def test_an_unanswered_disability_question_is_counted_as_not_disclosed(client, offering):
     client.post(f"/ky/offerings/{offering.pk}/register/", _form(disability=""))
     assert Registration.objects.get().disability == "not_disclosed"
+
+
+def test_only_a_confirmed_person_sees_the_stream_link_of_an_online_group(client, db):
+    start = timezone.now() + datetime.timedelta(days=2)
+    online = SessionFactory(
+        offering=OfferingFactory(capacity=1, center=None, format="online"),
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+        stream_url="https://meet.example.org/secret-room",
+    ).offering
+    url = f"/ky/offerings/{online.pk}/register/"
+    confirmed = client.post(url, _form(request_id="a"))["Location"]
+    waiting = client.post(url, _form(request_id="b", name="Экинчи", phone="0700123999"))["Location"]
+    assert "secret-room" in client.get(confirmed).content.decode()
+    assert "secret-room" not in client.get(waiting).content.decode()
+    program_page = client.get(f"/ky/programs/{online.program.code}/").content.decode()
+    assert "secret-room" not in program_page

@@ -1,6 +1,8 @@
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from bilim.scheduling.models import Offering
+from bilim.scheduling.models import Offering, Session
 
 from .models import Registration
 
@@ -22,4 +24,19 @@ def registration_by_token(*, token: str) -> Registration:
             "participant", "offering__program", "offering__center__district"
         ),
         token=token,
+    )
+
+
+def stream_sessions(*, registration: Registration) -> "QuerySet[Session]":
+    """The coming sessions with a stream link, for a confirmed person of an online group.
+
+    The link is shown to nobody else but staff.
+    """
+    offering = registration.offering
+    if registration.status != Registration.Status.CONFIRMED or not offering.is_online:
+        return Session.objects.none()
+    return (
+        offering.sessions.filter(status=Session.Status.SCHEDULED, ends_at__gt=timezone.now())
+        .exclude(stream_url="")
+        .order_by("starts_at")
     )

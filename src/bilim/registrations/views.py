@@ -12,7 +12,7 @@ from .access import unmet_needs
 from .errors import RegistrationError
 from .forms import SignUpForm
 from .models import AccessNeed, Registration
-from .selectors import offering_for_sign_up, registration_by_token
+from .selectors import offering_for_sign_up, registration_by_token, stream_sessions
 from .services import offer_accept, registration_cancel, registration_create, waitlist_position
 
 
@@ -61,6 +61,7 @@ def mine(request: HttpRequest, token: str) -> HttpResponse:
         {
             "registration": registration,
             "position": waitlist_position(registration),
+            "streams": stream_sessions(registration=registration),
             "unmet": [
                 AccessNeed(n).label
                 for n in unmet_needs(registration.offering, registration.access_needs)

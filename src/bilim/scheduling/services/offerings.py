@@ -4,14 +4,17 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Max, Min
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from bilim.accounts.models import User
 from bilim.centers.models import Center, OpeningException, Room
+from bilim.notifications.models import Message
+from bilim.notifications.services import message_queue
 from bilim.partners.models import Partner
 from bilim.programs.models import Program
 
@@ -55,26 +58,64 @@ class Change(StrEnum):
     OFFERING_CANCELLED = "offering_cancelled"
 
 
+def _change_text(change: Change, offering: Offering, session: Session | None) -> str:
+    title = offering.program.title
+    place = offering.center.name if offering.center else _("online")
+    when = (
+        date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
+        if session
+        else ""
+    )
+    if change == Change.SESSION_MOVED:
+        return _("%(title)s: the session is now on %(when)s, %(place)s.") % {
+            "title": title,
+            "when": when,
+            "place": place,
+        }
+    if change == Change.SESSION_CANCELLED:
+        return _("%(title)s: the session on %(when)s is cancelled.") % {
+            "title": title,
+            "when": when,
+        }
+    return _("%(title)s at %(place)s is cancelled. We are sorry.") % {
+        "title": title,
+        "place": place,
+    }
+
+
 def participants_notify_change(
     *, offering_id: int, session_ids: Sequence[int], change: Change
-) -> None:
-    """Tell the people registered for an offering that its sessions changed.
+) -> int:
+    """Tell everyone registered for an offering (not cancelled) that its sessions changed.
 
-    The single call point for this message, run after the change is committed. It does
-    nothing yet: registrations and the notification outbox do not exist; they will
-    queue one message per registered person here.
+    Runs inside the change's transaction: the outbox rows commit with it. Registrations
+    are reached through the reverse relation, so scheduling never imports them.
+    Returns the number of messages queued.
     """
-
-
-def _notify_on_commit(offering_id: int, session_ids: Sequence[int], change: Change) -> None:
-    transaction.on_commit(
-        partial(
-            participants_notify_change,
-            offering_id=offering_id,
-            session_ids=list(session_ids),
-            change=change,
-        )
-    )
+    offering = Offering.objects.select_related("program", "center").get(pk=offering_id)
+    sessions = list(Session.objects.filter(pk__in=session_ids).order_by("starts_at"))
+    # One message per person for a whole offering; one per session otherwise.
+    subjects: list[Session | None] = [None] if change == Change.OFFERING_CANCELLED else [*sessions]
+    registrations = offering.registrations.exclude(status="cancelled").select_related("participant")
+    queued = 0
+    for registration in registrations:
+        participant = registration.participant
+        for session in subjects:
+            with translation.override(participant.language):
+                text = _change_text(change, offering, session)
+            version = session.starts_at.isoformat() if session else ""
+            subject = f"session:{session.pk}" if session else f"offering:{offering.pk}"
+            message = message_queue(
+                channel=Message.Channel.SMS,
+                recipient=participant.phone,
+                body=text,
+                kind=str(change).replace("_", "-"),
+                language=participant.language,
+                center=offering.center,
+                dedupe_key=f"{change}:{subject}:{version}:registration:{registration.pk}"[:120],
+            )
+            queued += message is not None
+    return queued
 
 
 def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
@@ -236,7 +277,9 @@ def session_move(
     session.full_clean()
     session.save()
     _refresh_span(offering)
-    _notify_on_commit(offering.pk, [session.pk], Change.SESSION_MOVED)
+    participants_notify_change(
+        offering_id=offering.pk, session_ids=[session.pk], change=Change.SESSION_MOVED
+    )
     return session
 
 
@@ -248,7 +291,9 @@ def session_cancel(*, session: Session, reason: str) -> Session:
     session.cancel_reason = reason.strip()
     session.save(update_fields=["status", "cancel_reason"])
     _refresh_span(session.offering)
-    _notify_on_commit(session.offering_id, [session.pk], Change.SESSION_CANCELLED)
+    participants_notify_change(
+        offering_id=session.offering_id, session_ids=[session.pk], change=Change.SESSION_CANCELLED
+    )
     return session
 
 
@@ -263,7 +308,9 @@ def offering_cancel(*, offering: Offering, reason: str) -> Offering:
     )
     session_ids = list(upcoming.values_list("pk", flat=True))
     upcoming.update(status=Session.Status.CANCELLED, cancel_reason=reason.strip())
-    _notify_on_commit(offering.pk, session_ids, Change.OFFERING_CANCELLED)
+    participants_notify_change(
+        offering_id=offering.pk, session_ids=session_ids, change=Change.OFFERING_CANCELLED
+    )
     return offering
 
 
