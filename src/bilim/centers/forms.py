@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import District
-from bilim.web.forms import TranslatedFieldsMixin
+from bilim.web.forms import TIME_WIDGET, TranslatedFieldsMixin
 
 from .models import Center, OpeningHours, Room
 from .services import ACCESSIBILITY_FEATURES
@@ -110,9 +110,6 @@ class RoomForm(TranslatedFieldsMixin, forms.ModelForm[Room]):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Center.Status.choices)
-
-
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class WeekForm(forms.Form):

@@ -10,8 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bilim.centers.models import Center
-
-LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
+from bilim.web.languages import LANGUAGES
 
 
 class Message(models.Model):

@@ -5,13 +5,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import Region
-from bilim.web.forms import CheckboxGroup, RadioGroup, TranslatedFieldsMixin
+from bilim.web.forms import DATE_WIDGET, CheckboxGroup, RadioGroup, TranslatedFieldsMixin
 from bilim.web.phones import phone_for_contact
 
 from .models import Agreement, Contribution, Direction, Partner, PartnershipApplication
 from .services.partners import LANGS, RESERVED_SLUGS
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_OFFER_LENGTH = 3000
 
 

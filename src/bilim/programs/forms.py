@@ -12,17 +12,22 @@ from bilim.centers.models import Center, Room
 from bilim.partners.forms import WebsiteField
 from bilim.partners.models import Direction, Partner
 from bilim.partners.services.partners import LANGS
-from bilim.web.forms import CheckboxGroup, RadioGroup, TranslatedFieldsMixin
+from bilim.web.forms import (
+    DATE_WIDGET,
+    TIME_WIDGET,
+    CheckboxGroup,
+    RadioGroup,
+    TranslatedFieldsMixin,
+)
+from bilim.web.languages import LANGUAGES
 
 from .files import ACCEPT
-from .models import LANGUAGES, Audience, Program, ProgramMaterial, Theme
+from .models import Audience, Program, ProgramMaterial, Theme
 from .services import RESERVED_CODES, ProgramFields
 
 if TYPE_CHECKING:  # scheduling sits above programs: named only for the offering proposal
     from bilim.scheduling.services import Series
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 WEEKDAYS = [
     (0, _("Monday")),
     (1, _("Tuesday")),

@@ -3,10 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bilim.partners.models import Direction, Partner
+from bilim.web.languages import LANGUAGES
 
 from .files import material_upload_to, validate_material_file
-
-LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
 
 
 class Audience(models.Model):

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import District
 from bilim.web.forms import CheckboxGroup, RadioGroup
+from bilim.web.languages import LANGUAGES
 from bilim.web.phones import mobile_for_sms
 
-from .models import LANGUAGES, AccessNeed, Disability, Sex
+from .models import AccessNeed, Disability, Sex
 from .services import Person
 
 

@@ -1,28 +1,19 @@
 """Forms of community space bookings: the public request, and the center's decision."""
 
-import datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from bilim.centers.models import Center, Room
-from bilim.web.forms import RadioGroup
+from bilim.web.forms import DATE_WIDGET, TIME_WIDGET, RadioGroup
 from bilim.web.phones import phone_for_contact
 
 from .booking_selectors import RoomChoice
 from .errors import BOOKING_DECLINE_NEEDS_REASON
-from .models import SpaceBooking
+from .models import SpaceBooking, local_datetime
 from .services.bookings import booking_problems
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
 class BookingRequestForm(forms.Form):
@@ -118,8 +109,8 @@ class BookingRequestForm(forms.Form):
         day, starts, ends = data.get("date"), data.get("starts"), data.get("ends")
         problems = booking_problems(
             center=self.center,
-            starts_at=_aware(day, starts) if day and starts else None,
-            ends_at=_aware(day, ends) if day and ends else None,
+            starts_at=local_datetime(day, starts) if day and starts else None,
+            ends_at=local_datetime(day, ends) if day and ends else None,
             expected_attendance=data.get("people"),
         )
         for key, message in problems.items():
@@ -140,8 +131,8 @@ class BookingRequestForm(forms.Form):
             "description": data["description"],
             "expected_attendance": data["people"],
             "needs": data["needs"],
-            "starts_at": _aware(data["date"], data["starts"]),
-            "ends_at": _aware(data["date"], data["ends"]),
+            "starts_at": local_datetime(data["date"], data["starts"]),
+            "ends_at": local_datetime(data["date"], data["ends"]),
             "requester_name": data["requester_name"],
             "organisation": data["organisation"],
             "phone": data["phone"],

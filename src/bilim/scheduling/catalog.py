@@ -32,7 +32,7 @@ from bilim.geography.models import District, Region
 from bilim.partners.models import Direction
 from bilim.programs.models import Audience, Program, Theme
 
-from .models import Offering, Session
+from .models import Offering, Session, local_datetime
 
 CONTENT_LANGUAGES = ("ky", "ru", "en")
 NEXT_SESSIONS = 3
@@ -75,10 +75,6 @@ class CatalogFilters:
         return self == CatalogFilters()
 
 
-def _day_start(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def coming_offerings_q(now: datetime.datetime) -> Q:
     """Offerings a visitor may still join or follow: published, with a session not over."""
     return Q(status=Offering.Status.PUBLISHED, last_ends_at__gt=now)
@@ -97,9 +93,9 @@ def _offering_q(filters: CatalogFilters, now: datetime.datetime) -> Q:
     if filters.format:
         q &= Q(format=filters.format)
     if filters.date_from:
-        q &= Q(last_ends_at__gte=_day_start(filters.date_from))
+        q &= Q(last_ends_at__gte=local_datetime(filters.date_from))
     if filters.date_to:
-        q &= Q(first_starts_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1)))
+        q &= Q(first_starts_at__lt=local_datetime(filters.date_to + datetime.timedelta(days=1)))
     if filters.free_places:
         q &= Q(confirmed_count__lt=F("capacity"))
     return q

@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from bilim.accounts.models import User
 from bilim.centers.models import Center, OpeningHours, Room
 from bilim.programs.models import Program
-from bilim.web.forms import CheckboxGroup, RadioGroup
+from bilim.web.forms import DATE_WIDGET, TIME_WIDGET, CheckboxGroup, RadioGroup
+from bilim.web.languages import LANGUAGES
 
-from .models import LANGUAGES, Offering, Session
+from .models import Offering, Session, local_datetime
 from .services import Series
 
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_WEEKS = 52
 
 
@@ -40,10 +39,6 @@ class RoomChoice(forms.ModelChoiceField[Room]):
 class CenterChoice(forms.ModelChoiceField[Center]):
     def label_from_instance(self, obj: Center) -> str:
         return f"{obj.name} ({obj.code})"
-
-
-def _day_start(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class OfferingForm(forms.Form):
@@ -107,20 +102,25 @@ class OfferingForm(forms.Form):
             "format": data["format"],
             "language": data["language"],
             "capacity": data["capacity"],
-            "registration_opens": _day_start(data["registration_opens"])
+            "registration_opens": local_datetime(data["registration_opens"])
             if data["registration_opens"]
             else None,
             # People may register during the whole last day.
-            "registration_closes": _day_start(closes + datetime.timedelta(days=1))
+            "registration_closes": local_datetime(closes + datetime.timedelta(days=1))
             if closes
             else None,
             "facilitators": list(data["facilitators"]),
         }
 
 
-class _WhereFields(forms.Form):
-    """The room and the stream link, shared by a new series and a moved session."""
+class _SessionFields(forms.Form):
+    """When, where and the stream link of sessions: shared by a new series and a moved one.
 
+    Each form names its own `field_order`, so its fields and its errors read top to bottom.
+    """
+
+    starts = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
+    ends = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
     room = RoomChoice(
         label=_("Room"),
         queryset=Room.objects.none(),
@@ -134,28 +134,8 @@ class _WhereFields(forms.Form):
         help_text=_("Shown to staff and, later, to the people registered."),
     )
 
-
-class SeriesForm(_WhereFields):
-    weekdays = forms.TypedMultipleChoiceField(
-        label=_("Days of the week"),
-        choices=OpeningHours.Weekday.choices,
-        coerce=int,
-        widget=CheckboxGroup,
-    )
-    starts = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
-    ends = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
-    first_day = forms.DateField(label=_("First day"), widget=DATE_WIDGET)
-    weeks = forms.IntegerField(
-        label=_("Number of weeks"),
-        min_value=1,
-        max_value=MAX_WEEKS,
-        required=False,
-        help_text=_("For example, 4. Or leave it empty and fill in the last day."),
-    )
-    last_day = forms.DateField(label=_("Last day"), required=False, widget=DATE_WIDGET)
-
-    def __init__(self, *args: Any, offering: Offering, rooms: QuerySet[Room], **kwargs: Any):
-        super().__init__(*args, **kwargs)
+    def _fit_to(self, offering: Offering, rooms: QuerySet[Room]) -> None:
+        """Offer the center's rooms; no room online, no stream link at a center only."""
         cast(RoomChoice, self.fields["room"]).queryset = rooms
         if offering.format == Offering.Format.ONLINE:
             del self.fields["room"]
@@ -167,6 +147,42 @@ class SeriesForm(_WhereFields):
         starts, ends = data.get("starts"), data.get("ends")
         if starts and ends and ends <= starts:
             self.add_error("ends", _("A session must end after it starts."))
+        return data
+
+
+class SeriesForm(_SessionFields):
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Days of the week"),
+        choices=OpeningHours.Weekday.choices,
+        coerce=int,
+        widget=CheckboxGroup,
+    )
+    first_day = forms.DateField(label=_("First day"), widget=DATE_WIDGET)
+    weeks = forms.IntegerField(
+        label=_("Number of weeks"),
+        min_value=1,
+        max_value=MAX_WEEKS,
+        required=False,
+        help_text=_("For example, 4. Or leave it empty and fill in the last day."),
+    )
+    last_day = forms.DateField(label=_("Last day"), required=False, widget=DATE_WIDGET)
+    field_order = [
+        "weekdays",
+        "starts",
+        "ends",
+        "first_day",
+        "weeks",
+        "last_day",
+        "room",
+        "stream_url",
+    ]
+
+    def __init__(self, *args: Any, offering: Offering, rooms: QuerySet[Room], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._fit_to(offering, rooms)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
         first, weeks, last = data.get("first_day"), data.get("weeks"), data.get("last_day")
         if weeks and last:
             self.add_error(
@@ -191,10 +207,9 @@ class SeriesForm(_WhereFields):
         )
 
 
-class SessionForm(_WhereFields):
+class SessionForm(_SessionFields):
     day = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
-    starts = forms.TimeField(label=_("Starts at"), widget=TIME_WIDGET)
-    ends = forms.TimeField(label=_("Ends at"), widget=TIME_WIDGET)
+    field_order = ["day", "starts", "ends", "room", "stream_url"]
 
     def __init__(self, *args: Any, session: Session, rooms: QuerySet[Room], **kwargs: Any):
         start = timezone.localtime(session.starts_at)
@@ -209,28 +224,14 @@ class SessionForm(_WhereFields):
             },
         )
         super().__init__(*args, **kwargs)
-        cast(RoomChoice, self.fields["room"]).queryset = rooms
-        offering = session.offering
-        if offering.format == Offering.Format.ONLINE:
-            del self.fields["room"]
-        if not offering.is_online:
-            del self.fields["stream_url"]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        starts, ends = data.get("starts"), data.get("ends")
-        if starts and ends and ends <= starts:
-            self.add_error("ends", _("A session must end after it starts."))
-        return data
+        self._fit_to(session.offering, rooms)
 
     def move_fields(self) -> dict[str, Any]:
         """Return the keyword arguments for `session_move`."""
         data = self.cleaned_data
         return {
-            "starts_at": timezone.make_aware(
-                datetime.datetime.combine(data["day"], data["starts"])
-            ),
-            "ends_at": timezone.make_aware(datetime.datetime.combine(data["day"], data["ends"])),
+            "starts_at": local_datetime(data["day"], data["starts"]),
+            "ends_at": local_datetime(data["day"], data["ends"]),
             "room": data.get("room"),
             "stream_url": data.get("stream_url"),
         }

@@ -16,8 +16,16 @@ from django.utils.translation import pgettext_lazy
 from bilim.centers.models import Center, Room
 from bilim.partners.models import Partner
 from bilim.programs.models import Program
+from bilim.web.languages import LANGUAGES
 
-LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
+
+def local_datetime(
+    day: datetime.date, time: datetime.time = datetime.time.min
+) -> datetime.datetime:
+    """The moment `time` on `day` in the site's time zone (Asia/Bishkek)."""
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
 # An approved booking that nobody checked in for within this time frees its room.
 CHECK_IN_GRACE = datetime.timedelta(minutes=30)
 

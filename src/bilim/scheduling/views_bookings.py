@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import get_usage  # type: ignore[import-untyped]
 
 from bilim.accounts.models import User
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
 from bilim.centers.models import Center
+from bilim.web.ratelimits import SubmissionLimit
 
 from .booking_forms import ApproveForm, BookingRequestForm, DeclineForm
 from .booking_selectors import (
@@ -40,7 +40,7 @@ from .services.bookings import (
 )
 
 # Requests stored per address and hour: each one is read by a person at the center.
-REQUEST_RATE = "5/h"
+REQUEST_LIMIT = SubmissionLimit(group="bookings:request", rate="5/h")
 Status = SpaceBooking.Status
 
 
@@ -49,25 +49,6 @@ def _open_center(code: str) -> Center:
         return public_booking_center_get(code=code)
     except Center.DoesNotExist:
         raise Http404 from None
-
-
-def _request_usage(request: HttpRequest, *, count: bool) -> dict[str, int] | None:
-    # Counted when a request is stored (or a robot is caught), checked on every POST:
-    # a person correcting mistakes in the form is never locked out by them.
-    usage: dict[str, int] | None = get_usage(
-        request,
-        group="bookings:request",
-        key="ip",
-        rate=REQUEST_RATE,
-        method="POST",
-        increment=count,
-    )
-    return usage
-
-
-def _limit_reached(request: HttpRequest) -> bool:
-    usage = _request_usage(request, count=False)
-    return usage is not None and usage["count"] >= usage["limit"]
 
 
 def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
@@ -79,7 +60,7 @@ def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
     context = {"center": center, "form": form}
     if request.method != "POST":
         return render(request, "scheduling/bookings/request.html", context)
-    if _limit_reached(request):
+    if REQUEST_LIMIT.reached(request):
         form.is_valid()  # show any other problem now, so one more try is enough
         form.add_error(
             None,
@@ -90,7 +71,7 @@ def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
         )
         return render(request, "scheduling/bookings/request.html", context, status=429)
     if form.is_spam:
-        _request_usage(request, count=True)
+        REQUEST_LIMIT.count(request)
         return redirect("bookings:request-thanks", center.code)
     if not form.is_valid():
         return render(request, "scheduling/bookings/request.html", context)
@@ -99,7 +80,7 @@ def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
     except SchedulingError as error:  # the time was valid a moment ago
         form.add_error(None, error.message)
         return render(request, "scheduling/bookings/request.html", context)
-    _request_usage(request, count=True)
+    REQUEST_LIMIT.count(request)
     return redirect("bookings:request-thanks", center.code)
 
 

@@ -6,6 +6,10 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.utils.functional import Promise
 
+# The browser's own date and time pickers, with values they understand.
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
 LANGUAGE_LABELS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
 

@@ -29,7 +29,7 @@ def phone_for_contact(value: str, *, kyrgyz_only: bool = False) -> str:
 
 
 def mobile_for_sms(value: str) -> str:
-    """Return a Kyrgyz mobile number as +996XXXXXXXXX, the form SMS gateways take."""
+    """Return a Kyrgyz mobile number written as gateways take it: +996555123456."""
     number = _parse(value)
     mobile = number is not None and phonenumbers.number_type(number) in (
         phonenumbers.PhoneNumberType.MOBILE,

@@ -39,7 +39,8 @@ def _scoped_program(request: HttpRequest, code: str) -> Program:
         raise Http404 from None
 
 
-def _own_partner(request: HttpRequest) -> Partner:
+def own_partner(request: HttpRequest) -> Partner:
+    """The partner a coordinator acts for; 403 for anyone else."""
     partner = partner_of(scope=scope_for(request.user))
     if partner is None:
         raise PermissionDenied
@@ -126,7 +127,7 @@ def _refused(form: ProgramForm | MaterialForm, error: ProgramsError | Validation
 
 @requires(Capability.PROPOSE_PROGRAMS)
 def program_propose_view(request: HttpRequest, code: str | None = None) -> HttpResponse:
-    partner = _own_partner(request)
+    partner = own_partner(request)
     program = None
     if code is not None:
         program = _scoped_program(request, code)

@@ -19,6 +19,7 @@ from bilim.accounts.models import User
 from bilim.centers.models import Center, OpeningException, Room
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.web.languages import LANGUAGES
 
 from ..errors import (
     BOOKING_ALREADY_DECIDED,
@@ -38,7 +39,7 @@ from ..errors import (
     ROOM_OF_ANOTHER_CENTER,
     SchedulingError,
 )
-from ..models import CHECK_IN_GRACE, LANGUAGES, SpaceBooking
+from ..models import CHECK_IN_GRACE, SpaceBooking
 from .occupancy import Slot, check_room_free, lock_calendars
 
 Status = SpaceBooking.Status

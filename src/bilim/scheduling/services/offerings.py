@@ -29,7 +29,7 @@ from ..errors import (
     TOO_MANY_SESSIONS,
     SchedulingError,
 )
-from ..models import Offering, Session
+from ..models import Offering, Session, local_datetime
 from .occupancy import Slot, check_people_free, check_room_free, lock_calendars
 
 MAX_SERIES_SESSIONS = 200
@@ -116,10 +116,6 @@ def participants_notify_change(
             )
             queued += message is not None
     return queued
-
-
-def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
 def series_days(series: Series) -> list[datetime.date]:
@@ -236,7 +232,7 @@ def offering_add_series(
         raise SchedulingError(str(NO_DATES_IN_SERIES))
     if len(days) > MAX_SERIES_SESSIONS:
         raise SchedulingError(TOO_MANY_SESSIONS % {"max": MAX_SERIES_SESSIONS})
-    slots = [Slot(_aware(d, series.starts), _aware(d, series.ends)) for d in days]
+    slots = [Slot(local_datetime(d, series.starts), local_datetime(d, series.ends)) for d in days]
     _check_free(offering, room, slots, except_sessions=())
     result.sessions = Session.objects.bulk_create(
         Session(

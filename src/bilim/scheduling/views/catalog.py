@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from bilim.programs.models import LANGUAGES as PROGRAM_LANGUAGES
 from bilim.programs.models import Program
 from bilim.web.fragments import cached_part
+from bilim.web.languages import LANGUAGES
 
 from ..catalog import (
     CatalogChoices,
@@ -33,7 +33,7 @@ from ..catalog import (
     program_offering_list,
     program_public_get,
 )
-from ..models import LANGUAGES, Offering
+from ..models import Offering
 
 PER_PAGE = 20
 RESULTS_TIMEOUT = 60
@@ -239,7 +239,7 @@ def _visitor_place(
 
 
 def _language_names(program: Program) -> list[str]:
-    names = dict(PROGRAM_LANGUAGES)
+    names = dict(LANGUAGES)
     codes = program.languages if isinstance(program.languages, list) else []
     return [str(names[code]) for code in codes if code in names]
 

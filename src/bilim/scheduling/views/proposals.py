@@ -1,17 +1,16 @@
 """A partner proposes an offering of its program; the national office approves or declines."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
-from bilim.partners.models import Partner
 from bilim.programs.errors import ProgramsError
 from bilim.programs.forms import DecisionForm, OfferingProposalForm
-from bilim.programs.selectors import partner_of, proposal_list
+from bilim.programs.selectors import proposal_list
+from bilim.programs.views.staff import own_partner
 
 from ..proposals import (
     SchedulingError,
@@ -23,16 +22,9 @@ from ..proposals import (
 )
 
 
-def _own_partner(request: HttpRequest) -> Partner:
-    partner = partner_of(scope=scope_for(request.user))
-    if partner is None:
-        raise PermissionDenied
-    return partner
-
-
 @requires(Capability.PROPOSE_PROGRAMS)
 def offering_propose_view(request: HttpRequest) -> HttpResponse:
-    partner = _own_partner(request)
+    partner = own_partner(request)
     programs = proposable_programs(partner=partner)
     form = OfferingProposalForm(
         request.POST or None,
