@@ -13,6 +13,9 @@ command -v npm >/dev/null || need_apt+=(nodejs npm)
 if [[ "${1:-}" == "--with-browser" ]]; then
   command -v chromium >/dev/null || need_apt+=(chromium)
   fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+  # The tests read QR codes back from images and text back from PDFs.
+  command -v zbarimg >/dev/null || need_apt+=(zbar-tools)
+  command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 fi
 if ((${#need_apt[@]})); then
   echo "==> installing system packages: ${need_apt[*]}"

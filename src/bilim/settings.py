@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "bilim.scheduling",
     "bilim.notifications",
     "bilim.registrations",
+    "bilim.attendance",
+    "bilim.certificates",
     "bilim.web",
     "bilim.api",
     "bilim.demo",
@@ -164,7 +166,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # Without a manifest (development, tests) files are served straight from the finders.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not env.bool("STATIC_MANIFEST", default=not DEBUG)
-STATICFILES_DIRS = [("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist")]
+STATICFILES_DIRS = [
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    # Reads QR codes from the camera at check-in, in browsers without BarcodeDetector.
+    ("vendor/jsqr", BASE_DIR / "node_modules" / "jsqr" / "dist"),
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

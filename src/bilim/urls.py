@@ -22,6 +22,9 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.scheduling.booking_urls")),
     path("", include("bilim.notifications.urls")),
     path("", include("bilim.registrations.urls")),
+    path("", include("bilim.registrations.operator_urls")),
+    path("", include("bilim.attendance.urls")),
+    path("", include("bilim.certificates.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

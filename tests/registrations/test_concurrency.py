@@ -60,11 +60,20 @@ def _burst(live_server, offering) -> list[int]:
         headers = {"Cookie": cookie, "Referer": url}
         request = urllib.request.Request(url, data=data, headers=headers, method="POST")  # noqa: S310 - the live server's address
         no_redirect = urllib.request.build_opener(_NoRedirect)
-        try:
-            with no_redirect.open(request, timeout=60) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as error:
-            return error.code
+        # The test server's listen queue is short: a connection it resets is sent again
+        # with the same request id, as a browser's retry would be.
+        for _attempt in range(5):
+            try:
+                with no_redirect.open(request, timeout=60) as response:
+                    return int(response.status)
+            except urllib.error.HTTPError as error:
+                return error.code
+            except ConnectionResetError:
+                continue
+            except urllib.error.URLError as error:
+                if not isinstance(error.reason, ConnectionResetError):
+                    raise
+        raise ConnectionResetError(f"sign-up {n} was reset five times")
 
     with ThreadPoolExecutor(max_workers=40) as pool:
         return list(pool.map(sign_up, range(REQUESTS)))

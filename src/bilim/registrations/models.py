@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import District
 from bilim.scheduling.models import Offering
-
-LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
+from bilim.web.languages import LANGUAGES
 
 
 class Sex(models.TextChoices):
@@ -121,6 +120,11 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def new_short_code() -> str:
+    """Eight digits, typed at check-in when the QR code cannot be scanned."""
+    return f"{secrets.randbelow(10**8):08d}"
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
@@ -161,6 +165,9 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(_("joined the waitlist at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer held until"), null=True, blank=True)
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    short_code = models.CharField(
+        _("check-in code"), max_length=8, unique=True, default=new_short_code, editable=False
+    )
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     # As they were when the registration was made: reports never change afterwards.
     sex = models.CharField(_("sex"), max_length=16, choices=Sex.choices)
@@ -193,3 +200,25 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} — {self.offering}"
+
+
+class OneTimeCode(models.Model):
+    """A code sent by SMS that opens a person's registrations, for a few minutes, once.
+
+    Only a hash of the code is kept; wrong guesses are counted and end the code.
+    """
+
+    phone = models.CharField(_("mobile phone"), max_length=16, db_index=True)
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+
+    def __str__(self) -> str:
+        return f"{self.phone} {self.created_at:%Y-%m-%d %H:%M}"
