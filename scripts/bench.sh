@@ -12,6 +12,9 @@ DURATION="${BENCH_DURATION:-15s}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export SECRET_KEY="bench-only-secret-key-not-for-production-use-0123456789"
 export ALLOWED_HOSTS="127.0.0.1" SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 LOG_LEVEL=WARNING
+# As deployed: Redis holds the cache and the rate-limit counters. The sign-up limit is
+# raised because every benchmark request comes from one address.
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/3}" SIGN_UP_RATE="10000000/h"
 PY=.venv/bin/python
 
 psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='${DB}'" | grep -q 1 \
@@ -46,3 +49,7 @@ for path in $PAGES; do
 done
 rss=$(ps -o rss= --ppid "$server" | awk '{printf "%.0f MB ", $1/1024}')
 echo "worker resident memory: ${rss}"
+
+if [[ "${BENCH_REGISTRATIONS:-1}" == 1 ]]; then
+  BASE="http://127.0.0.1:${PORT}" scripts/bench/registrations.sh
+fi
