@@ -44,10 +44,12 @@ def test_a_center_manager_creates_an_offering_with_a_facilitator(manager, networ
             "capacity": "12",
             "registration_opens": "2026-12-01",
             "registration_closes": "2026-12-10",
+            "offer_hold_hours": "6",
             "facilitators": [facilitator.pk],
         },
     )
     offering = Offering.objects.get()
+    assert offering.offer_hold_hours == 6
     assert response.status_code == 302
     assert response["Location"] == reverse("scheduling:staff-offering-series", args=[offering.pk])
     assert offering.center == network.center_a1
@@ -68,11 +70,12 @@ def test_the_offering_form_keeps_input_and_explains_errors(manager, network):
             "capacity": "0",
             "registration_opens": "2026-12-10",
             "registration_closes": "2026-12-01",
+            "offer_hold_hours": "100",
         },
     )
     assert response.status_code == 200
     form = response.context["form"]
-    assert set(form.errors) == {"center", "capacity", "registration_closes"}
+    assert set(form.errors) == {"center", "capacity", "registration_closes", "offer_hold_hours"}
     assert 'value="2026-12-10"' in response.content.decode()
     assert not Offering.objects.exists()
 

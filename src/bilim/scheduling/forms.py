@@ -41,6 +41,9 @@ class CenterChoice(forms.ModelChoiceField[Center]):
         return f"{obj.name} ({obj.code})"
 
 
+HOLD_HOURS_DEFAULT: int = Offering._meta.get_field("offer_hold_hours").default  # type: ignore[assignment]
+
+
 class OfferingForm(forms.Form):
     program = ProgramChoice(label=_("Program"), queryset=Program.objects.none())
     format = forms.ChoiceField(
@@ -59,6 +62,17 @@ class OfferingForm(forms.Form):
         required=False,
         widget=DATE_WIDGET,
         help_text=_("Leave empty to accept people until the last session."),
+    )
+    offer_hold_hours = forms.IntegerField(
+        label=_("Hours a freed place is held"),
+        required=False,
+        min_value=1,
+        max_value=72,
+        initial=HOLD_HOURS_DEFAULT,
+        help_text=_(
+            "When someone cancels, the first person on the waitlist is offered the place "
+            "for this long. Less than a day before the first session, it is given at once."
+        ),
     )
     facilitators = FacilitatorChoices(
         label=_("Facilitators"), queryset=User.objects.none(), required=False
@@ -109,6 +123,7 @@ class OfferingForm(forms.Form):
             "registration_closes": local_datetime(closes + datetime.timedelta(days=1))
             if closes
             else None,
+            "offer_hold_hours": data["offer_hold_hours"] or HOLD_HOURS_DEFAULT,
             "facilitators": list(data["facilitators"]),
         }
 

@@ -63,6 +63,10 @@ class Offering(models.Model):
     confirmed_count = models.PositiveSmallIntegerField(_("places taken"), default=0)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    # How long a place freed for the first person waiting is held before it passes on.
+    offer_hold_hours = models.PositiveSmallIntegerField(
+        _("hours a freed place is held"), default=12
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

@@ -173,6 +173,7 @@ def offering_create(
     capacity: int,
     registration_opens: datetime.datetime | None = None,
     registration_closes: datetime.datetime | None = None,
+    offer_hold_hours: int = 12,
     facilitators: Iterable[User] = (),
     proposed_by: Partner | None = None,
     notes: dict[str, str] | None = None,
@@ -188,6 +189,7 @@ def offering_create(
         capacity=capacity,
         registration_opens=registration_opens,
         registration_closes=registration_closes,
+        offer_hold_hours=offer_hold_hours,
         proposed_by=proposed_by,
         status=Offering.Status.PROPOSED if proposed_by else Offering.Status.PUBLISHED,
     )
