@@ -41,7 +41,7 @@ class CenterChoice(forms.ModelChoiceField[Center]):
         return f"{obj.name} ({obj.code})"
 
 
-HOLD_HOURS_DEFAULT: int = Offering._meta.get_field("offer_hold_hours").default  # type: ignore[assignment]
+HOLD_HOURS_DEFAULT: int = Offering._meta.get_field("offer_hold_hours").default
 
 
 class OfferingForm(forms.Form):
