@@ -29,6 +29,15 @@ class Certificate(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    # Empty when the daily run issued it.
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoke_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
     revoked_by = models.ForeignKey(

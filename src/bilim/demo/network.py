@@ -24,6 +24,7 @@ from bilim.centers.services import (
     room_upsert,
 )
 from bilim.demo.activity import load_agreements, load_offerings
+from bilim.demo.certificates import load_finished_group
 from bilim.demo.files import load_json
 from bilim.geography.models import District, Region
 from bilim.geography.services import geography_sync
@@ -263,3 +264,4 @@ def load_demo_network() -> None:
     load_staff(centers)
     load_agreements(today=timezone.localdate())
     load_offerings(centers, today=timezone.localdate())
+    load_finished_group(today=timezone.localdate())

@@ -1,0 +1,127 @@
+"""Issue certificates to the people who earned them, in bulk and idempotently; revoke one."""
+
+import datetime
+import logging
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from bilim.accounts.models import User
+from bilim.registrations.models import Registration
+from bilim.scheduling.models import Offering
+
+from .errors import (
+    ALREADY_REVOKED,
+    NO_CERTIFICATE_RULE,
+    NOT_ENDED,
+    OFFERING_NOT_PUBLISHED,
+    REASON_REQUIRED,
+    CertificateError,
+)
+from .messages import tell_certificate_ready
+from .models import Certificate
+from .rules import earners, gives_certificate, has_ended
+
+logger = logging.getLogger(__name__)
+
+# How far back the daily run looks for groups that ended (a missed day is caught up).
+ISSUE_WINDOW = datetime.timedelta(days=30)
+
+
+def certificate_number(*, year: int, pk: int) -> str:
+    """KG-2026-000123: the year of issue and the certificate's row number.
+
+    The row number comes from the database's own sequence, so two runs issuing at the
+    same moment (the daily timer and a manager's button) can never take the same number.
+    """
+    return f"KG-{year}-{pk:06d}"
+
+
+@transaction.atomic
+def certificates_issue(
+    *,
+    offering: Offering,
+    issued_by: User | None = None,
+    now: datetime.datetime | None = None,
+) -> list[Certificate]:
+    """Issue a certificate to everyone of an ended group who earned one and has none yet.
+
+    Running it again issues only to people who earned one since (attendance entered
+    afterwards); a revoked certificate is not replaced. Each person is told by SMS
+    (and e-mail) in their language, in the same transaction.
+    """
+    now = now or timezone.now()
+    # One run per group at a time: the second waits here, then finds the certificates made.
+    offering = (
+        Offering.objects.select_for_update(of=("self",))
+        .select_related("program", "center")
+        .get(pk=offering.pk)
+    )
+    if offering.status != Offering.Status.PUBLISHED:
+        raise CertificateError(str(OFFERING_NOT_PUBLISHED))
+    if not gives_certificate(offering):
+        raise CertificateError(str(NO_CERTIFICATE_RULE))
+    if not has_ended(offering, now):
+        raise CertificateError(str(NOT_ENDED))
+    registrations = (
+        Registration.objects.filter(pk__in=earners(offering, now), certificate__isnull=True)
+        .select_related("participant", "offering__program", "offering__center")
+        .order_by("participant__name_key", "pk")
+    )
+    year = timezone.localtime(now).year
+    issued = []
+    for registration in registrations:
+        certificate = Certificate.objects.create(
+            registration=registration,
+            # A placeholder until the row has its pk; never seen outside this transaction.
+            number=f"new-{secrets.token_hex(8)}",
+            language=registration.participant.language,
+            hours=offering.program.hours,
+            issued_by=issued_by,
+        )
+        certificate.number = certificate_number(year=year, pk=certificate.pk)
+        certificate.issued_at = now
+        certificate.save(update_fields=["number", "issued_at"])
+        tell_certificate_ready(certificate)
+        issued.append(certificate)
+    if issued:
+        logger.info("Issued %s certificate(s) for offering %s.", len(issued), offering.pk)
+    return issued
+
+
+def certificates_issue_ended(*, now: datetime.datetime | None = None) -> int:
+    """Issue for every group that ended in the last 30 days; return how many were issued.
+
+    Each group in its own transaction, so one group's trouble does not hold back the rest.
+    """
+    now = now or timezone.now()
+    ended = Offering.objects.filter(
+        status=Offering.Status.PUBLISHED,
+        program__certificate_min_attendance__isnull=False,
+        last_ends_at__lte=now,
+        last_ends_at__gt=now - ISSUE_WINDOW,
+    ).order_by("last_ends_at", "pk")
+    return sum(len(certificates_issue(offering=offering, now=now)) for offering in ended)
+
+
+@transaction.atomic
+def certificate_revoke(
+    *,
+    certificate: Certificate,
+    reason: str,
+    revoked_by: User | None,
+    now: datetime.datetime | None = None,
+) -> Certificate:
+    """Revoke a certificate for good; the verification page says so from then on."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(str(REASON_REQUIRED))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        raise CertificateError(str(ALREADY_REVOKED))
+    certificate.revoked_at = now or timezone.now()
+    certificate.revoke_reason = reason[:300]
+    certificate.revoked_by = revoked_by
+    certificate.save(update_fields=["revoked_at", "revoke_reason", "revoked_by"])
+    return certificate
