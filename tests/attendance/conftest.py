@@ -1,0 +1,101 @@
+"""A group at center A1 whose session began half an hour ago, and people registered in it."""
+
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from bilim.accounts.models import Role
+from bilim.accounts.services import role_assign
+from bilim.registrations.models import Registration
+from bilim.registrations.services import Person, registration_create
+from tests.factories import RoomFactory, UserFactory
+from tests.scheduling.factories import OfferingFactory, SessionFactory
+
+PEOPLE = ["Айгүл Төлөнова", "Нурлан Жээнбеков", "Гүлнара Өмүрова", "Ольга Ким"]
+
+
+@pytest.fixture(autouse=True)
+def _kyrgyz():
+    """Each test starts in Kyrgyz: a request in another language must not leak into the next."""
+    with translation.override("ky"):
+        yield
+
+
+def person(n: int, name: str | None = None, **changes) -> Person:
+    values = {
+        "name": name or f"Катышуучу {n}",
+        "phone": f"+996555{n:06d}",
+        "sex": "female",
+        "language": "ky",
+        "birth_year": 1980,
+    }
+    values.update(changes)
+    return Person(**values)
+
+
+def register(offering, n: int, name: str | None = None) -> Registration:
+    outcome = registration_create(
+        offering=offering, person=person(n, name), channel=Registration.Channel.WEB
+    )
+    return outcome.registration
+
+
+def group_facilitator():
+    user = UserFactory(username="asel", first_name="Асель", last_name="Бекова")
+    role_assign(user=user, role=Role.FACILITATOR)
+    return user
+
+
+def started_session(network, facilitator):
+    """Today, started 30 minutes ago, in a room of center A1; the facilitator leads the group."""
+    now = timezone.now()
+    offering = OfferingFactory(
+        program=network.own_program, center=network.center_a1, capacity=len(PEOPLE) + 1
+    )
+    offering.facilitators.add(facilitator)
+    room = RoomFactory(center=network.center_a1, name_ky="Чоң зал", name_ru="Большой зал")
+    session = SessionFactory(
+        offering=offering,
+        room=room,
+        starts_at=now - datetime.timedelta(minutes=30),
+        ends_at=now + datetime.timedelta(minutes=60),
+    )
+    # A second, later session keeps registration open for walk-ins.
+    SessionFactory(
+        offering=offering,
+        starts_at=now + datetime.timedelta(days=7),
+        ends_at=now + datetime.timedelta(days=7, hours=1),
+    )
+    return session
+
+
+def register_people(session) -> dict[str, Registration]:
+    """The people of PEOPLE, confirmed in the session's group, by name."""
+    return {name: register(session.offering, n, name) for n, name in enumerate(PEOPLE, 1)}
+
+
+@pytest.fixture
+def facilitator(network):
+    return group_facilitator()
+
+
+@pytest.fixture
+def session(network, facilitator):
+    return started_session(network, facilitator)
+
+
+@pytest.fixture
+def people(session):
+    return register_people(session)
+
+
+@pytest.fixture
+def other_session(network):
+    """A session of another group at the same center, the same day."""
+    now = timezone.now()
+    return SessionFactory(
+        offering=OfferingFactory(program=network.co_program, center=network.center_a1),
+        starts_at=now - datetime.timedelta(minutes=10),
+        ends_at=now + datetime.timedelta(hours=1),
+    )
