@@ -93,13 +93,14 @@ def test_a_retried_request_creates_one_registration(offering):
     assert Registration.objects.count() == 1
 
 
-def test_a_freed_place_is_offered_to_the_first_waiting_and_held(offering, settings):
-    settings.WAITLIST_HOLD_HOURS = 12
+def test_a_freed_place_is_offered_to_the_first_waiting_and_held(offering):
+    offering.offer_hold_hours = 6
+    offering.save()
     first, _, waiting, later = (_register(offering, n) for n in range(1, 5))
     registration_cancel(registration=first.registration, now=NOW)
     waiting.registration.refresh_from_db()
     assert waiting.registration.status == Status.OFFERED
-    assert waiting.registration.offer_expires_at == NOW + datetime.timedelta(hours=12)
+    assert waiting.registration.offer_expires_at == NOW + datetime.timedelta(hours=6)
     assert waitlist_position(later.registration) == 1
     offering.refresh_from_db()
     assert offering.confirmed_count == 2  # the held place counts as taken

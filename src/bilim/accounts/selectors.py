@@ -68,6 +68,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_MESSAGES,
             Capability.VIEW_PROGRAMS,
             Capability.VIEW_PERSONAL_DATA,
+            # Walk-ins and calls to the center, for the center's own groups only.
+            Capability.REGISTER_BY_PHONE,
         }
     ),
     Role.FACILITATOR: frozenset(

@@ -18,7 +18,16 @@ from bilim.geography.models import District
 from bilim.scheduling.models import Offering
 
 from .access import alert_center, unmet_needs
-from .errors import NO_OFFER, NOT_CANCELLABLE, REGISTRATION_CLOSED, TOO_YOUNG, RegistrationError
+from .errors import (
+    ALREADY_THERE,
+    NO_OFFER,
+    NOT_CANCELLABLE,
+    NOT_MOVABLE,
+    REGISTRATION_CLOSED,
+    SAME_OFFERING,
+    TOO_YOUNG,
+    RegistrationError,
+)
 from .messages import tell_offered, tell_registered
 from .models import Consent, Participant, Registration, age_band
 
@@ -114,7 +123,6 @@ def registration_create(
     offering) returns the registration made the first time.
     """
     now = now or timezone.now()
-    offering = _locked(offering)
     if idempotency_key:
         earlier = Registration.objects.filter(idempotency_key=idempotency_key).first()
         if earlier is not None:
@@ -125,35 +133,65 @@ def registration_create(
     if min_age and person.birth_year and now.year - person.birth_year < min_age:
         raise RegistrationError(TOO_YOUNG % {"age": min_age})
     participant = _participant(person)
-    active = (
-        Registration.objects.filter(participant=participant, offering=offering)
-        .exclude(status=Status.CANCELLED)
-        .first()
-    )
+    active = _active_registration(participant, offering, idempotency_key=None)
     if active is not None:
         return Outcome(active, created=False, position=waitlist_position(active))
-    someone_waits = offering.registrations.filter(status=Status.WAITLISTED).exists()
-    confirmed = offering.confirmed_count < offering.capacity and not someone_waits
-    registration = Registration.objects.create(
-        participant=participant,
-        offering=offering,
-        status=Status.CONFIRMED if confirmed else Status.WAITLISTED,
-        waitlisted_at=None if confirmed else now,
-        channel=channel,
-        entered_by=entered_by,
-        idempotency_key=idempotency_key or None,
-        sex=person.sex,
-        age_band=age_band(person.birth_year, now.date()),
-        disability=person.disability,
-        home_district=person.home_district,
-        access_needs=list(person.access_needs),
-    )
     Consent.objects.create(
         participant=participant,
         version=settings.CONSENT_VERSION,
         language=person.language,
         channel=channel,
     )
+    # Everything above runs before the offering's lock, so concurrent sign-ups for one
+    # popular offering queue only for the few statements below it.
+    offering = _locked(offering)
+    try:
+        with transaction.atomic():
+            return _enrol(
+                offering,
+                Registration(
+                    participant=participant,
+                    channel=channel,
+                    entered_by=entered_by,
+                    idempotency_key=idempotency_key or None,
+                    sex=person.sex,
+                    age_band=age_band(person.birth_year, now.date()),
+                    disability=person.disability,
+                    home_district=person.home_district,
+                    access_needs=list(person.access_needs),
+                ),
+                now,
+            )
+    except IntegrityError:
+        # The same request (a double click) or the same person registered a moment ago
+        # by a request that held the lock first: answer with that registration.
+        earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
+        if earlier is None:
+            raise
+        return Outcome(earlier, created=False, position=waitlist_position(earlier))
+
+
+def _active_registration(
+    participant: Participant, offering: Offering, *, idempotency_key: str | None
+) -> Registration | None:
+    """The person's registration in the offering, or the one made by the same request."""
+    same = Q(participant=participant, offering=offering) & ~Q(status=Status.CANCELLED)
+    if idempotency_key:
+        same |= Q(idempotency_key=idempotency_key)
+    return Registration.objects.filter(same).first()
+
+
+def _enrol(offering: Offering, registration: Registration, now: datetime.datetime) -> Outcome:
+    """Save a new registration with a place if one is free and nobody waits, else waiting.
+
+    The offering row is locked; the person is told and the center alerted of unmet needs.
+    """
+    someone_waits = offering.registrations.filter(status=Status.WAITLISTED).exists()
+    confirmed = offering.confirmed_count < offering.capacity and not someone_waits
+    registration.offering = offering
+    registration.status = Status.CONFIRMED if confirmed else Status.WAITLISTED
+    registration.waitlisted_at = None if confirmed else now
+    registration.save()
     if confirmed:
         offering.confirmed_count += 1
         offering.save(update_fields=["confirmed_count"])
@@ -169,7 +207,7 @@ def _promote(offering: Offering, now: datetime.datetime) -> list[Registration]:
     soon = offering.first_starts_at is not None and offering.first_starts_at - now < (
         IMMEDIATE_PROMOTION
     )
-    hold = datetime.timedelta(hours=settings.WAITLIST_HOLD_HOURS)
+    hold = datetime.timedelta(hours=offering.offer_hold_hours)
     while offering.confirmed_count < offering.capacity:
         first = (
             offering.registrations.filter(status=Status.WAITLISTED)
@@ -201,6 +239,12 @@ def registration_cancel(
     now = now or timezone.now()
     offering = _locked(registration.offering)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    _withdraw(registration, offering, now)
+    return registration
+
+
+def _withdraw(registration: Registration, offering: Offering, now: datetime.datetime) -> None:
+    """Cancel a locked registration; a place it held goes to the first person waiting."""
     if registration.status == Status.CANCELLED:
         raise RegistrationError(str(NOT_CANCELLABLE))
     held_place = registration.status in (Status.CONFIRMED, Status.OFFERED)
@@ -210,7 +254,6 @@ def registration_cancel(
     if held_place:
         offering.confirmed_count -= 1
         _promote(offering, now)
-    return registration
 
 
 @transaction.atomic
@@ -245,3 +288,63 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
                 registration_cancel(registration=registration, now=now)
                 count += 1
     return count
+
+
+@transaction.atomic
+def registration_move(
+    *,
+    registration: Registration,
+    to_offering: Offering,
+    entered_by: User | None,
+    channel: str = Registration.Channel.PHONE,
+    now: datetime.datetime | None = None,
+) -> Outcome:
+    """Move a person to another offering: cancel the registration, register them there.
+
+    The freed place passes to the first person waiting, as a cancellation does; the new
+    registration gets a place or a waitlist position like any other. It is a new
+    registration entered by the staff member (by phone unless told otherwise) and keeps
+    the answers of the old one, so the reports count the person as they registered.
+    """
+    now = now or timezone.now()
+    if registration.offering_id == to_offering.pk:
+        raise RegistrationError(str(SAME_OFFERING))
+    # Both rows locked, always the lower primary key first: two moves in opposite
+    # directions then wait for each other instead of deadlocking.
+    locked = {o.pk: _locked(o) for o in sorted((registration.offering, to_offering), key=_pk)}
+    source, target = locked[registration.offering_id], locked[to_offering.pk]
+    registration = (
+        Registration.objects.select_for_update()
+        .select_related("participant")
+        .get(pk=registration.pk)
+    )
+    if registration.status == Status.CANCELLED:
+        raise RegistrationError(str(NOT_MOVABLE))
+    if not target.registration_is_open(now):
+        raise RegistrationError(str(REGISTRATION_CLOSED))
+    participant = registration.participant
+    min_age = target.program.min_age
+    if min_age and participant.birth_year and now.year - participant.birth_year < min_age:
+        raise RegistrationError(TOO_YOUNG % {"age": min_age})
+    there = Registration.objects.filter(participant=participant, offering=target)
+    if there.exclude(status=Status.CANCELLED).exists():
+        raise RegistrationError(str(ALREADY_THERE))
+    _withdraw(registration, source, now)
+    return _enrol(
+        target,
+        Registration(
+            participant=participant,
+            channel=channel,
+            entered_by=entered_by,
+            sex=registration.sex,
+            age_band=registration.age_band,
+            disability=registration.disability,
+            home_district_id=registration.home_district_id,
+            access_needs=list(registration.access_needs),
+        ),
+        now,
+    )
+
+
+def _pk(offering: Offering) -> int:
+    return offering.pk
