@@ -223,14 +223,19 @@ SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 # --- Registrations ---
 # The site's public address, for links in SMS and e-mail (no trailing slash).
 BILIM_SITE_URL = env.str("BILIM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-# How long a person offered a freed place from the waitlist holds it.
-WAITLIST_HOLD_HOURS = env.int("WAITLIST_HOLD_HOURS", default=12)
 # Only ever off in the control run of the overbooking test, which must then overbook.
 REGISTRATION_LOCKING = env.bool("REGISTRATION_LOCKING", default=True)
 # Web sign-ups stored per connection and hour (a center's shared Wi-Fi counts as one).
 SIGN_UP_RATE = env.str("SIGN_UP_RATE", default="30/h")
 # The version of the consent text people agree to; change it when the text changes.
 CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-11")
+# Self-service sign-in with phone and a code sent by SMS (/<lang>/my/).
+ONE_TIME_CODE_MINUTES = env.int("ONE_TIME_CODE_MINUTES", default=10)
+ONE_TIME_CODE_ATTEMPTS = env.int("ONE_TIME_CODE_ATTEMPTS", default=5)  # wrong tries end a code
+ONE_TIME_CODES_PER_HOUR = env.int("ONE_TIME_CODES_PER_HOUR", default=3)  # per phone number
+ONE_TIME_CODE_IP_RATE = env.str("ONE_TIME_CODE_IP_RATE", default="20/h")  # per connection
+# How long a verified phone keeps a person's registrations open in the browser.
+SELF_SERVICE_SESSION_MINUTES = env.int("SELF_SERVICE_SESSION_MINUTES", default=60)
 
 # --- The network's public contact line, shown in every page footer ---
 BILIM_CONTACT_PHONE = env.str("BILIM_CONTACT_PHONE", default="0312 620171")

@@ -29,6 +29,9 @@ class Message(models.Model):
     kind = models.SlugField(_("kind"), max_length=40)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("text"))
+    # E-mail only: a link sent along as a QR code image (the personal link, shown at
+    # check-in). The image is drawn when the message is sent, not stored.
+    qr_payload = models.CharField(_("link in the QR code"), max_length=300, blank=True)
     center = models.ForeignKey(
         Center,
         on_delete=models.SET_NULL,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from bilim.centers.models import Center
 
 from .models import Message
+from .qr import qr_png
 from .sms import SmsPermanentError, get_backend
 
 logger = logging.getLogger(__name__)
@@ -37,10 +38,12 @@ def message_queue(
     subject: str = "",
     center: Center | None = None,
     dedupe_key: str | None = None,
+    qr_payload: str = "",
 ) -> Message | None:
     """Write a message to the outbox in the caller's transaction; deliver it after commit.
 
-    Returns None when a message with the same dedupe_key was already queued.
+    `qr_payload` (e-mail only) is attached as a QR code image. Returns None when a
+    message with the same dedupe_key was already queued.
     """
     if channel == Message.Channel.SMS:
         # Gateways take +996555123456; contacts may be stored as "+996 555 123 456".
@@ -54,6 +57,7 @@ def message_queue(
         subject=subject,
         center=center,
         dedupe_key=dedupe_key,
+        qr_payload=qr_payload if channel == Message.Channel.EMAIL else "",
         next_attempt_at=timezone.now(),
     )
     if dedupe_key is not None:
@@ -78,13 +82,16 @@ class Delivery:
 
 def _send(message: Message) -> str:
     if message.channel == Message.Channel.EMAIL:
-        EmailMessage(
+        email = EmailMessage(
             message.subject,
             message.body,
             settings.DEFAULT_FROM_EMAIL,
             [message.recipient],
             reply_to=[settings.BILIM_CONTACT_EMAIL],
-        ).send()
+        )
+        if message.qr_payload:
+            email.attach("qr-code.png", qr_png(message.qr_payload), "image/png")
+        email.send()
         return ""
     return get_backend().send(message.recipient, message.body)
 

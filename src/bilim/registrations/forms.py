@@ -129,3 +129,37 @@ class SignUpForm(forms.Form):
             home_district=data["home_district"],
             language=data["language"],
         )
+
+
+class PhoneForm(forms.Form):
+    """The first step of opening one's registrations: the phone they were made with."""
+
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=30,
+        help_text=_("The number you gave when you registered, for example 0555 123 456."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+
+    def clean_phone(self) -> str:
+        return mobile_for_sms(self.cleaned_data["phone"])
+
+
+class CodeForm(forms.Form):
+    """The second step: the six digits of the SMS."""
+
+    code = forms.RegexField(
+        label=_("Code from the SMS"),
+        regex=r"^\s*\d{6}\s*$",
+        max_length=12,
+        help_text=_("Six digits."),
+        error_messages={"invalid": _("Type the six digits of the code, for example 123456.")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]*",
+                "size": "8",
+            }
+        ),
+    )

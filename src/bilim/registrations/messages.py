@@ -19,6 +19,12 @@ def personal_link(registration: Registration) -> str:
     return f"{settings.BILIM_SITE_URL}{path}"
 
 
+def check_in_code(registration: Registration) -> str:
+    """The eight-digit check-in code in two groups, easy to read out: "1234 5678"."""
+    code = registration.short_code
+    return f"{code[:4]} {code[4:]}"
+
+
 def _first_session(registration: Registration) -> str:
     starts = registration.offering.first_starts_at
     return date_format(timezone.localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
@@ -38,15 +44,22 @@ def _queue(registration: Registration, kind: str, text: str, subject: str) -> No
         dedupe_key=f"sms:{key}",
     )
     if participant.email:
+        link = personal_link(registration)
+        with translation.override(participant.language):
+            how = _(
+                "Your personal link: %(link)s\n"
+                "At the center, show the attached QR code or say your check-in code: %(code)s"
+            ) % {"link": link, "code": check_in_code(registration)}
         message_queue(
             channel=Message.Channel.EMAIL,
             recipient=participant.email,
             subject=subject,
-            body=f"{text}\n\n{personal_link(registration)}",
+            body=f"{text}\n\n{how}",
             kind=kind,
             language=participant.language,
             center=center,
             dedupe_key=f"email:{key}",
+            qr_payload=link,
         )
 
 
@@ -86,3 +99,19 @@ def tell_offered(registration: Registration) -> None:
         }
         subject = _("A place is waiting for you")
     _queue(registration, "waitlist-offer", text, subject)
+
+
+def tell_code(*, phone: str, code: str, language: str, minutes: int) -> None:
+    """The one-time code that opens a person's registrations, by SMS."""
+    with translation.override(language):
+        text = _(
+            "Bilim: your code is %(code)s. It is valid for %(minutes)s minutes. "
+            "Do not tell it to anyone."
+        ) % {"code": code, "minutes": minutes}
+    message_queue(
+        channel=Message.Channel.SMS,
+        recipient=phone,
+        body=text,
+        kind="one-time-code",
+        language=language,
+    )

@@ -21,7 +21,7 @@ def registration_by_token(*, token: str) -> Registration:
     """The registration a personal link points to; 404 for an unknown link."""
     return get_object_or_404(
         Registration.objects.select_related(
-            "participant", "offering__program", "offering__center__district"
+            "participant", "offering__program", "offering__center__district", "certificate"
         ),
         token=token,
     )
@@ -39,4 +39,33 @@ def stream_sessions(*, registration: Registration) -> "QuerySet[Session]":
         offering.sessions.filter(status=Session.Status.SCHEDULED, ends_at__gt=timezone.now())
         .exclude(stream_url="")
         .order_by("starts_at")
+    )
+
+
+# What a person may still put in a calendar: a place they hold or are offered.
+CALENDAR_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.OFFERED)
+
+
+def calendar_sessions(*, registration: Registration) -> "QuerySet[Session]":
+    """The coming scheduled sessions of a registration that holds or is offered a place."""
+    if registration.status not in CALENDAR_STATUSES:
+        return Session.objects.none()
+    return (
+        registration.offering.sessions.filter(
+            status=Session.Status.SCHEDULED, ends_at__gt=timezone.now()
+        )
+        .select_related("offering__program", "offering__center", "room")
+        .order_by("starts_at")
+    )
+
+
+def registrations_for_phone(*, phone: str) -> "QuerySet[Registration]":
+    """Every registration of every participant with this phone, the newest first.
+
+    The certificate comes along (a reverse one-to-one): the list offers its download.
+    """
+    return (
+        Registration.objects.filter(participant__phone=phone)
+        .select_related("participant", "offering__program", "offering__center", "certificate")
+        .order_by("-offering__first_starts_at", "-pk")
     )

@@ -1,19 +1,39 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bilim.notifications.qr import qr_png, qr_svg
+from bilim.scheduling.ical import calendar_bytes
+from bilim.scheduling.views.feeds import CONTENT_TYPE as CALENDAR_CONTENT_TYPE
+from bilim.web.phones import phone_for_contact
 from bilim.web.ratelimits import SubmissionLimit
 
 from .access import unmet_needs
 from .errors import RegistrationError
-from .forms import SignUpForm
+from .forms import CodeForm, PhoneForm, SignUpForm
+from .messages import check_in_code, personal_link
 from .models import AccessNeed, Registration
-from .selectors import offering_for_sign_up, registration_by_token, stream_sessions
+from .one_time_codes import OneTimeCodeError, code_send, code_verify
+from .selectors import (
+    CALENDAR_STATUSES,
+    calendar_sessions,
+    offering_for_sign_up,
+    registration_by_token,
+    registrations_for_phone,
+    stream_sessions,
+)
 from .services import offer_accept, registration_cancel, registration_create, waitlist_position
+
+# The phone a person proved with a code, and until when (epoch seconds).
+VERIFIED_KEY = "bilim.my.verified"
+# The phone a code was asked for, waiting for the code to be typed.
+PENDING_KEY = "bilim.my.pending"
 
 
 def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
@@ -55,6 +75,7 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 def mine(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_by_token(token=token)
+    link = personal_link(registration)
     return render(
         request,
         "registrations/mine.html",
@@ -66,8 +87,38 @@ def mine(request: HttpRequest, token: str) -> HttpResponse:
                 AccessNeed(n).label
                 for n in unmet_needs(registration.offering, registration.access_needs)
             ],
+            "qr": qr_svg(link, label=_("QR code of your personal link, to show at check-in")),
+            "check_in_code": check_in_code(registration),
+            "in_calendar": registration.status in CALENDAR_STATUSES,
         },
     )
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # The personal link is the only key: keep its answers out of shared caches and search.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def mine_qr(request: HttpRequest, token: str) -> HttpResponse:
+    """The personal link as a QR code image, to save or print."""
+    registration = registration_by_token(token=token)
+    return _private(HttpResponse(qr_png(personal_link(registration)), content_type="image/png"))
+
+
+def mine_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The coming sessions of a held or offered place, for the person's calendar app."""
+    registration = registration_by_token(token=token)
+    if registration.status not in CALENDAR_STATUSES:
+        raise Http404
+    body = calendar_bytes(
+        name=registration.offering.program.title,
+        sessions=calendar_sessions(registration=registration),
+    )
+    response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="bilim.ics"'
+    return _private(response)
 
 
 @require_POST
@@ -79,6 +130,8 @@ def mine_cancel(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Your registration is cancelled."))
+    if request.POST.get("back") == "list":  # cancelled from the list of all registrations
+        return redirect("registrations:my")
     return redirect("registrations:mine", token)
 
 
@@ -92,3 +145,92 @@ def mine_accept(request: HttpRequest, token: str) -> HttpResponse:
     else:
         messages.success(request, _("The place is yours: see you at the center."))
     return redirect("registrations:mine", token)
+
+
+def _verified_phone(request: HttpRequest) -> str | None:
+    verified = request.session.get(VERIFIED_KEY)
+    if not verified or verified["until"] < time.time():
+        return None
+    phone: str = verified["phone"]
+    return phone
+
+
+def my_registrations(request: HttpRequest) -> HttpResponse:
+    """A person's registrations once their phone is verified; until then, the phone form."""
+    phone = _verified_phone(request)
+    if phone is not None:
+        return render(
+            request,
+            "registrations/my_list.html",
+            {
+                "registrations": registrations_for_phone(phone=phone),
+                "phone": phone_for_contact(phone),
+            },
+        )
+    return _my_phone(request)
+
+
+def _my_phone(request: HttpRequest) -> HttpResponse:
+    """The phone form; a valid number gets a code (if known) and leads to the code form."""
+    pending = request.session.get(PENDING_KEY, "")
+    form = PhoneForm(request.POST or None, initial={"phone": phone_for_contact(pending)})
+    status = 200
+    if request.method == "POST":
+        limit = SubmissionLimit(
+            group="registrations:one-time-code", rate=settings.ONE_TIME_CODE_IP_RATE
+        )
+        if limit.reached(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Too many codes were asked from your connection. "
+                    "Try again in an hour, or call us."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            limit.count(request)
+            try:
+                code_send(phone=form.cleaned_data["phone"])
+            except OneTimeCodeError as error:
+                form.add_error(None, error.message)
+                status = 429
+            else:
+                request.session[PENDING_KEY] = form.cleaned_data["phone"]
+                return redirect("registrations:my-code")
+    return render(request, "registrations/my_phone.html", {"form": form}, status=status)
+
+
+def my_code(request: HttpRequest) -> HttpResponse:
+    """The code from the SMS opens the registrations for SELF_SERVICE_SESSION_MINUTES."""
+    phone = request.session.get(PENDING_KEY)
+    if not phone:
+        return redirect("registrations:my")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            code_verify(phone=phone, code=form.cleaned_data["code"])
+        except OneTimeCodeError as error:
+            form.add_error("code", error.message)
+        else:
+            request.session.cycle_key()  # a new session id for the signed-in person
+            del request.session[PENDING_KEY]
+            request.session[VERIFIED_KEY] = {
+                "phone": phone,
+                "until": time.time() + settings.SELF_SERVICE_SESSION_MINUTES * 60,
+            }
+            return redirect("registrations:my")
+    return render(
+        request, "registrations/my_code.html", {"form": form, "phone": phone_for_contact(phone)}
+    )
+
+
+@require_POST
+def my_sign_out(request: HttpRequest) -> HttpResponse:
+    request.session.pop(VERIFIED_KEY, None)
+    request.session.pop(PENDING_KEY, None)
+    messages.success(
+        request, _("You have signed out. Your registrations are closed on this device.")
+    )
+    return redirect("registrations:my")
