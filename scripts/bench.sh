@@ -23,7 +23,7 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo -v 0 >/dev/null
 $PY manage.py collectstatic --noinput -v 0
 
-.venv/bin/gunicorn bilim.wsgi --pythonpath src --workers 2 --bind "127.0.0.1:${PORT}" \
+.venv/bin/gunicorn bilim.wsgi --pythonpath src --workers "${BENCH_WORKERS:-2}" --bind "127.0.0.1:${PORT}" \
   --log-level warning &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -89,9 +89,12 @@ def _participant(person: Person) -> Participant:
 
 
 def _locked(offering: Offering) -> Offering:
+    """The offering's row, locked to the end of the transaction (its program and center
+    come along for the messages, unlocked)."""
+    offerings = Offering.objects.select_related("program", "center")
     if settings.REGISTRATION_LOCKING:
-        return Offering.objects.select_for_update().get(pk=offering.pk)
-    return Offering.objects.get(pk=offering.pk)
+        offerings = offerings.select_for_update(of=("self",))
+    return offerings.get(pk=offering.pk)
 
 
 def waitlist_position(registration: Registration) -> int | None:
