@@ -6,7 +6,6 @@ embedded as data: URIs and the fetcher refuses any other address.
 """
 
 import base64
-import math
 import mimetypes
 from dataclasses import dataclass
 from decimal import Decimal
@@ -68,7 +67,9 @@ def format_hours(hours: Decimal) -> str:
     whole = hours == hours.to_integral_value()
     value = number_format(hours, decimal_pos=0 if whole else 1)
     # Translators: the length of the program on a certificate, e.g. "12 hours".
-    return ngettext("%(hours)s hour", "%(hours)s hours", math.ceil(hours)) % {"hours": value}
+    # A fraction takes the form of 2 ("7,5 часа", "7.5 hours"), not that of its ceiling.
+    count = int(hours) if whole else 2
+    return ngettext("%(hours)s hour", "%(hours)s hours", count) % {"hours": value}
 
 
 def certificate_context(certificate: Certificate) -> dict[str, object]:
