@@ -200,7 +200,7 @@ def test_the_verified_phone_expires(client, offering, settings):
     session = client.session
     session["bilim.my.verified"]["until"] = 0
     session.save()
-    page = client.get("/ky/my/").content.decode()
+    page = client.get("/en/my/").content.decode()
     assert "Send me a code" in page
 
 

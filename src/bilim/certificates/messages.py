@@ -3,9 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bilim.notifications.models import Message
-from bilim.notifications.services import message_queue
-from bilim.registrations.messages import personal_link
+from bilim.registrations.messages import personal_link, tell_participant
 
 from .models import Certificate
 
@@ -15,33 +13,17 @@ KIND = "certificate-ready"
 def tell_certificate_ready(certificate: Certificate) -> None:
     """Queue the news with the person's own link, where the certificate can be downloaded."""
     registration = certificate.registration
-    participant = registration.participant
-    center = registration.offering.center
     link = personal_link(registration)
-    with translation.override(participant.language):
+    with translation.override(registration.participant.language):
         text = _("Your certificate for %(title)s is ready: %(link)s") % {
             "title": registration.offering.program.title,
             "link": link,
         }
         subject = _("Your certificate is ready")
-    key = f"{KIND}:certificate:{certificate.pk}"
-    message_queue(
-        channel=Message.Channel.SMS,
-        recipient=participant.phone,
-        body=text,
+    tell_participant(
+        registration,
         kind=KIND,
-        language=participant.language,
-        center=center,
-        dedupe_key=f"sms:{key}",
+        key=f"{KIND}:certificate:{certificate.pk}",
+        text=text,
+        subject=subject,
     )
-    if participant.email:
-        message_queue(
-            channel=Message.Channel.EMAIL,
-            recipient=participant.email,
-            subject=subject,
-            body=text,
-            kind=KIND,
-            language=participant.language,
-            center=center,
-            dedupe_key=f"email:{key}",
-        )

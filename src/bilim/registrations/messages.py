@@ -31,9 +31,39 @@ def _first_session(registration: Registration) -> str:
 
 
 def _queue(registration: Registration, kind: str, text: str, subject: str) -> None:
+    link = personal_link(registration)
+    with translation.override(registration.participant.language):
+        how = _(
+            "Your personal link: %(link)s\n"
+            "At the center, show the attached QR code or say your check-in code: %(code)s"
+        ) % {"link": link, "code": check_in_code(registration)}
+    tell_participant(
+        registration,
+        kind=kind,
+        key=f"{kind}:registration:{registration.pk}:{registration.status}",
+        text=text,
+        subject=subject,
+        email_text=f"{text}\n\n{how}",
+        qr_payload=link,
+    )
+
+
+def tell_participant(
+    registration: Registration,
+    *,
+    kind: str,
+    key: str,
+    text: str,
+    subject: str,
+    email_text: str | None = None,
+    qr_payload: str = "",
+) -> None:
+    """Queue an SMS to the person, and an e-mail when they gave an address.
+
+    `key` makes each message go out once however often the cause is repeated.
+    """
     participant = registration.participant
     center = registration.offering.center
-    key = f"{kind}:registration:{registration.pk}:{registration.status}"
     message_queue(
         channel=Message.Channel.SMS,
         recipient=participant.phone,
@@ -44,22 +74,16 @@ def _queue(registration: Registration, kind: str, text: str, subject: str) -> No
         dedupe_key=f"sms:{key}",
     )
     if participant.email:
-        link = personal_link(registration)
-        with translation.override(participant.language):
-            how = _(
-                "Your personal link: %(link)s\n"
-                "At the center, show the attached QR code or say your check-in code: %(code)s"
-            ) % {"link": link, "code": check_in_code(registration)}
         message_queue(
             channel=Message.Channel.EMAIL,
             recipient=participant.email,
             subject=subject,
-            body=f"{text}\n\n{how}",
+            body=email_text or text,
             kind=kind,
             language=participant.language,
             center=center,
             dedupe_key=f"email:{key}",
-            qr_payload=link,
+            qr_payload=qr_payload,
         )
 
 
