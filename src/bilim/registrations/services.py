@@ -126,28 +126,25 @@ def registration_create(
     offering) returns the registration made the first time.
     """
     now = now or timezone.now()
-    if idempotency_key:
-        earlier = Registration.objects.filter(idempotency_key=idempotency_key).first()
-        if earlier is not None:
-            return Outcome(earlier, created=False, position=waitlist_position(earlier))
-    if not offering.registration_is_open(now):
-        raise RegistrationError(str(REGISTRATION_CLOSED))
-    min_age = offering.program.min_age
-    if min_age and person.birth_year and now.year - person.birth_year < min_age:
-        raise RegistrationError(TOO_YOUNG % {"age": min_age})
+    # Everything before the offering's lock is the person's own rows, so concurrent
+    # sign-ups for one popular offering queue only for the few statements after it.
+    # A repeated request is recognised by the unique constraints, at the end.
     participant = _participant(person)
-    active = _active_registration(participant, offering, idempotency_key=None)
-    if active is not None:
-        return Outcome(active, created=False, position=waitlist_position(active))
     Consent.objects.create(
         participant=participant,
         version=settings.CONSENT_VERSION,
         language=person.language,
         channel=channel,
     )
-    # Everything above runs before the offering's lock, so concurrent sign-ups for one
-    # popular offering queue only for the few statements below it.
     offering = _locked(offering)
+    if not offering.registration_is_open(now):
+        earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
+        if earlier is not None:  # a retry arriving after registration closed
+            return Outcome(earlier, created=False, position=waitlist_position(earlier))
+        raise RegistrationError(str(REGISTRATION_CLOSED))
+    min_age = offering.program.min_age
+    if min_age and person.birth_year and now.year - person.birth_year < min_age:
+        raise RegistrationError(TOO_YOUNG % {"age": min_age})
     try:
         with transaction.atomic():
             return _enrol(
@@ -166,8 +163,8 @@ def registration_create(
                 now,
             )
     except IntegrityError:
-        # The same request (a double click) or the same person registered a moment ago
-        # by a request that held the lock first: answer with that registration.
+        # The same request again (a double click, a retry), or the same person already
+        # registered here: answer with the registration made the first time.
         earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
         if earlier is None:
             raise

@@ -23,6 +23,7 @@ from .one_time_codes import OneTimeCodeError, code_send, code_verify
 from .selectors import (
     CALENDAR_STATUSES,
     calendar_sessions,
+    offering_exists,
     offering_for_sign_up,
     registration_by_token,
     registrations_for_phone,
@@ -37,10 +38,11 @@ PENDING_KEY = "bilim.my.pending"
 
 
 def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
-    offering = offering_for_sign_up(pk=pk)
     form = SignUpForm(request.POST or None, language=get_language() or "ky")
     status = 200
     if request.method == "POST":
+        # The service reads the offering under its lock; the page needs it whole to show.
+        offering = offering_exists(pk=pk)
         limit = SubmissionLimit(group="registrations:sign-up", rate=settings.SIGN_UP_RATE)
         if limit.reached(request):
             form.is_valid()  # show any other problem now, so one more try is enough
@@ -69,7 +71,10 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
                 limit.count(request)
                 return redirect("registrations:mine", outcome.registration.token)
     return render(
-        request, "registrations/sign_up.html", {"offering": offering, "form": form}, status=status
+        request,
+        "registrations/sign_up.html",
+        {"offering": offering_for_sign_up(pk=pk), "form": form},
+        status=status,
     )
 
 
