@@ -51,3 +51,11 @@ def test_only_published_programs_are_public(client, db):
 def test_odd_input_gets_a_clean_answer(client, db, url):
     response = client.get(url)
     assert response.status_code in {200, 400, 404, 422}
+
+
+def test_the_centers_list_is_kept_for_a_minute(client, db, django_assert_num_queries):
+    CenterFactory(status="open")
+    first = client.get("/api/v1/centers").json()
+    with django_assert_num_queries(0):
+        again = client.get("/api/v1/centers").json()
+    assert again == first
