@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "bilim.registrations",
     "bilim.attendance",
     "bilim.certificates",
+    "bilim.helpdesk",
     "bilim.web",
     "bilim.api",
     "bilim.demo",

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.registrations.operator_urls")),
     path("", include("bilim.attendance.urls")),
     path("", include("bilim.certificates.urls")),
+    path("", include("bilim.helpdesk.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -17,6 +17,7 @@ PAGES = {
     "scheduling:staff-my-calendar": {Role.FACILITATOR},
     "notifications:trouble-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
     "bookings:staff-booking-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
+    "helpdesk:consultation-log": {Role.NATIONAL, Role.CENTER},
 }
 
 # role -> centers (by English name) it must see in the staff list; others must not appear

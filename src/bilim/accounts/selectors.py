@@ -38,6 +38,7 @@ class Capability(StrEnum):
     VIEW_MESSAGES = "view_messages"
     MANAGE_SCHEDULE = "manage_schedule"
     MANAGE_BOOKINGS = "manage_bookings"
+    LOG_CONSULTATIONS = "log_consultations"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -70,6 +71,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_PERSONAL_DATA,
             # Walk-ins and calls to the center, for the center's own groups only.
             Capability.REGISTER_BY_PHONE,
+            Capability.LOG_CONSULTATIONS,  # the e-government desk of their center
         }
     ),
     Role.FACILITATOR: frozenset(
