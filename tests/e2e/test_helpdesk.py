@@ -29,8 +29,14 @@ class Keys:
             self.count += 1
 
 
-def _focused(page: Page) -> str:
-    return str(page.evaluate("document.activeElement.name + '=' + document.activeElement.value"))
+def _expect_focus(page: Page, expected: str) -> None:
+    """Wait (briefly) until the focused field is `name=value`: focus moves after page load."""
+    page.wait_for_function(
+        "e => document.activeElement"
+        " && document.activeElement.name + '=' + document.activeElement.value === e",
+        arg=expected,
+        timeout=5000,
+    )
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
@@ -42,11 +48,11 @@ def test_a_consultation_is_logged_from_the_keyboard_alone(open_page, network, la
     keys = Keys(page)
 
     # The first service has the focus: arrows pick the third one.
-    assert _focused(page) == f"category={categories[0].pk}"
+    _expect_focus(page, f"category={categories[0].pk}")
     keys.press("ArrowDown", 2)
     # Tab reaches the outcome (resolved is chosen); one arrow: referred, and its field opens.
     keys.press("Tab")
-    assert _focused(page) == "outcome=resolved"
+    _expect_focus(page, "outcome=resolved")
     agency = page.get_by_label(t(lang, "To which agency?"))
     expect(agency).to_be_hidden()
     keys.press("ArrowDown")
@@ -55,7 +61,7 @@ def test_a_consultation_is_logged_from_the_keyboard_alone(open_page, network, la
     page.keyboard.type("ЦОН")  # typing the agency's name is not counted as navigation
     # Onwards to the duration: 15 minutes, then the channel stays "came to the center".
     keys.press("Tab")
-    assert _focused(page) == "duration=10"
+    _expect_focus(page, "duration=10")
     keys.press("ArrowRight")
     keys.press("Enter")
     assert keys.count <= 15
@@ -71,7 +77,7 @@ def test_a_consultation_is_logged_from_the_keyboard_alone(open_page, network, la
     assert consultation.center == network.center_a1
 
     # The form is ready for the next person, the focus back on the first service.
-    assert _focused(page) == f"category={categories[0].pk}"
+    _expect_focus(page, f"category={categories[0].pk}")
     today = page.get_by_role("region", name=t(lang, "Today at this center"))
     expect(today.locator("tbody tr")).to_have_count(1)
     expect(today).to_contain_text("ЦОН")
