@@ -14,15 +14,16 @@ from .selectors import Capability, scope_for
 View = Callable[..., HttpResponseBase]
 
 
-def requires(capability: Capability) -> Callable[[View], View]:
-    """Let a signed-in user through only if one of their roles has the capability."""
+def requires(*capabilities: Capability) -> Callable[[View], View]:
+    """Let a signed-in user through only if one of their roles has one of the capabilities."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not scope_for(request.user).can(capability):
+            scope = scope_for(request.user)
+            if not any(scope.can(capability) for capability in capabilities):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

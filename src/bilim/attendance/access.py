@@ -1,21 +1,16 @@
 """Who reaches the check-in pages, and which sessions they may run."""
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, cast
+from typing import cast
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 from bilim.accounts.models import User
-from bilim.accounts.selectors import scope_for
+from bilim.accounts.permissions import requires
+from bilim.accounts.selectors import Capability
 from bilim.scheduling.models import Session
 
-from .selectors import can_check_in, checkin_session_get
-
-View = Callable[..., HttpResponse]
+from .selectors import checkin_session_get
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -24,18 +19,9 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def requires_check_in(view: View) -> View:
-    """Let through the staff who run check-in; which sessions they reach is the selector's."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_check_in(scope_for(request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Center managers, regional coordinators and the national office for their area;
+# facilitators for their own groups (the selector decides which sessions).
+requires_check_in = requires(Capability.MANAGE_SCHEDULE, Capability.VIEW_OWN_SESSIONS)
 
 
 def staff_user(request: HttpRequest) -> User:

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from bilim.accounts.models import User
-from bilim.accounts.selectors import Capability, Scope, scope_for
+from bilim.accounts.selectors import Capability, scope_for
 from bilim.registrations.models import Registration
 from bilim.registrations.services import name_key
 from bilim.scheduling.models import Offering, Session
@@ -15,16 +15,10 @@ from bilim.scheduling.selectors import offering_list
 
 from .models import Attendance
 
+
 # Who runs check-in: the people who schedule a center's groups (center managers, regional
 # coordinators, the national office, each within their scope) and the facilitators of a
 # group, at that group's sessions only.
-CHECK_IN_CAPABILITIES = (Capability.MANAGE_SCHEDULE, Capability.VIEW_OWN_SESSIONS)
-
-
-def can_check_in(scope: Scope) -> bool:
-    return any(scope.can(c) for c in CHECK_IN_CAPABILITIES)
-
-
 def checkin_sessions(*, user: User) -> QuerySet[Session]:
     """Return the sessions whose roster a staff member may open, with what a roster shows."""
     scope = scope_for(user)
