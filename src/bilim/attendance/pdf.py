@@ -4,6 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from bilim.web.pdf import html_to_pdf
+
 from .access import requires_check_in, scoped_session
 from .selectors import roster
 
@@ -25,10 +27,7 @@ def roster_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         },
         request,
     )
-    # Imported here: WeasyPrint is slow to load and only this page needs it.
-    from weasyprint import HTML  # type: ignore[import-untyped]
-
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = html_to_pdf(html)
     day = timezone.localtime(session.starts_at).date().isoformat()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="roster-{day}-{session.pk}.pdf"'

@@ -1,8 +1,7 @@
 """The certificate as an A4 landscape PDF, in the certificate's language, with its QR code.
 
-Rendered by WeasyPrint from an HTML template. Fonts are DejaVu (on the base image), which
-cover the Kyrgyz letters ң ө ү. Nothing is fetched from outside: logos and the QR code are
-embedded as data: URIs and the fetcher refuses any other address.
+Rendered from an HTML template by `bilim.web.pdf.html_to_pdf`: logos and the QR code are
+embedded as data: URIs, since nothing else is fetched.
 """
 
 import base64
@@ -10,7 +9,6 @@ import mimetypes
 from dataclasses import dataclass
 from decimal import Decimal
 
-import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,7 +17,9 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bilim.notifications.qr import qr_svg_data_uri
 from bilim.partners.models import Partner
+from bilim.web.pdf import html_to_pdf
 
 from .models import Certificate
 
@@ -35,11 +35,6 @@ def verification_url(certificate: Certificate) -> str:
     with translation.override(certificate.language):
         path = reverse("certificates:verify", args=[certificate.verification_code])
     return f"{settings.BILIM_SITE_URL}{path}"
-
-
-def qr_data_uri(url: str) -> str:
-    # make_qr, never make: a Micro QR code is smaller but phones' cameras cannot read it.
-    return str(segno.make_qr(url, error="m").svg_data_uri(dark="#1b1f24", border=0))
 
 
 def _logo(partner: Partner) -> Logo | None:
@@ -84,7 +79,7 @@ def certificate_context(certificate: Certificate) -> dict[str, object]:
         "center": offering.center.name if offering.center else _("online"),
         "issued_on": date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT"),
         "logos": partner_logos(certificate),
-        "qr": qr_data_uri(url),
+        "qr": qr_svg_data_uri(url),
         "verify_url": url,
     }
 
@@ -93,9 +88,4 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     """Render the certificate to PDF bytes, in the certificate's language."""
     with translation.override(certificate.language):
         html = render_to_string("certificates/pdf.html", certificate_context(certificate))
-    # Imported here: WeasyPrint is slow to import and only these requests need it.
-    from weasyprint import HTML  # type: ignore[import-untyped]
-    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
-
-    fetcher = URLFetcher(allowed_protocols=["data"])
-    return bytes(HTML(string=html, url_fetcher=fetcher).write_pdf())
+    return html_to_pdf(html)

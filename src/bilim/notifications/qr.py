@@ -1,4 +1,4 @@
-"""QR codes of links: PNG for e-mail attachments and downloads, SVG for pages.
+"""QR codes of links: PNG for e-mail attachments and downloads, SVG for pages and PDFs.
 
 Always a full QR code (`segno.make_qr`): `segno.make` may choose a Micro QR, which phone
 cameras do not read.
@@ -40,3 +40,11 @@ def qr_svg(text: str, *, label: str) -> str:
     )
     svg = buffer.getvalue().decode()
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+
+
+def qr_svg_data_uri(text: str) -> str:
+    """Return the QR code of `text` as an SVG data: URI, for a PDF that fetches nothing.
+
+    No quiet zone: the printed page around it is white.
+    """
+    return str(segno.make_qr(text, error=ERROR).svg_data_uri(dark="#1b1f24", border=0))
