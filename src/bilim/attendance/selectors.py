@@ -97,17 +97,19 @@ def session_has_started(session: Session, now: datetime.datetime | None = None) 
     return session.starts_at <= (now or timezone.now())
 
 
-def attendance_share(
-    *, registration: Registration, now: datetime.datetime | None = None
-) -> tuple[int, int]:
-    """Return (sessions attended, sessions held) for a registration.
-
-    Held: the group's sessions that were not cancelled and have started by `now`.
-    """
-    held = Session.objects.filter(
-        offering_id=registration.offering_id,
+def held_sessions(*, offering_id: int, now: datetime.datetime | None = None) -> QuerySet[Session]:
+    """Return the sessions of a group that count for attendance: not cancelled, started."""
+    return Session.objects.filter(
+        offering_id=offering_id,
         status=Session.Status.SCHEDULED,
         starts_at__lte=now or timezone.now(),
     )
+
+
+def attendance_share(
+    *, registration: Registration, now: datetime.datetime | None = None
+) -> tuple[int, int]:
+    """Return (sessions attended, sessions held) for a registration."""
+    held = held_sessions(offering_id=registration.offering_id, now=now)
     attended = Attendance.objects.filter(registration=registration, session__in=held)
     return attended.count(), held.count()

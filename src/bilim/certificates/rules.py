@@ -1,8 +1,8 @@
 """Who earns a certificate: confirmed people who attended enough of a group that ended.
 
-Held sessions are counted as in `bilim.attendance.selectors.attendance_share` (the group's
-sessions that were not cancelled and have started); this module counts a whole group at
-once, in two queries, for the issue run and the staff page.
+Held sessions are `bilim.attendance.selectors.held_sessions` (not cancelled, started), as
+for one person's share; this module counts a whole group at once, in two queries, for the
+issue run and the staff page.
 """
 
 import datetime
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from bilim.attendance.selectors import held_sessions
 from bilim.registrations.models import Registration
-from bilim.scheduling.models import Offering, Session
+from bilim.scheduling.models import Offering
 
 
 @dataclass(frozen=True)
@@ -49,21 +50,9 @@ def earns(share: Share, min_percent: int | None) -> bool:
     return share.attended * 100 >= min_percent * share.held
 
 
-def held_sessions(offering: Offering, now: datetime.datetime | None = None) -> Q:
-    return Q(
-        offering_id=offering.pk,
-        status=Session.Status.SCHEDULED,
-        starts_at__lte=now or timezone.now(),
-    )
-
-
-def held_count(offering: Offering, now: datetime.datetime | None = None) -> int:
-    return Session.objects.filter(held_sessions(offering, now)).count()
-
-
 def offering_shares(offering: Offering, now: datetime.datetime | None = None) -> dict[int, Share]:
     """Return the share of every confirmed registration of the group, by registration pk."""
-    held = Session.objects.filter(held_sessions(offering, now))
+    held = held_sessions(offering_id=offering.pk, now=now)
     held_count = held.count()
     counts = dict(
         Registration.objects.filter(offering=offering, status=Registration.Status.CONFIRMED)

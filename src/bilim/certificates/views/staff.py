@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from bilim.accounts.models import User
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
+from bilim.attendance.selectors import held_sessions
 from bilim.scheduling.models import Offering
 from bilim.scheduling.selectors import offering_get
 
@@ -19,7 +20,7 @@ from ..errors import CertificateError
 from ..forms import RevokeForm
 from ..models import Certificate
 from ..pdf import certificate_pdf
-from ..rules import gives_certificate, has_ended, held_count
+from ..rules import gives_certificate, has_ended
 from ..selectors import certificate_rows, staff_certificate_get
 from ..services import certificate_revoke, certificates_issue
 from .public import pdf_response
@@ -53,7 +54,7 @@ def offering_certificates(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "offering": offering,
             "rows": rows,
-            "held": held_count(offering),
+            "held": held_sessions(offering_id=offering.pk).count(),
             "gives_certificate": gives_certificate(offering),
             "ended": has_ended(offering),
             "issued": sum(row.certificate is not None for row in rows),
