@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("", include("bilim.attendance.urls")),
     path("", include("bilim.certificates.urls")),
     path("", include("bilim.helpdesk.urls")),
+    path("", include("bilim.walkins.urls")),
+    path("", include("bilim.guides.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -39,6 +39,7 @@ class Capability(StrEnum):
     MANAGE_SCHEDULE = "manage_schedule"
     MANAGE_BOOKINGS = "manage_bookings"
     LOG_CONSULTATIONS = "log_consultations"
+    MANAGE_GUIDES = "manage_guides"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
