@@ -195,7 +195,7 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Bilim <bilim@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Rate limits (django-ratelimit): behind a reverse proxy, REMOTE_ADDR is the proxy's
+# --- Rate limits (bilim.web.ratelimits): behind a reverse proxy, REMOTE_ADDR is the proxy's
 # address, so name the header the proxy sets with the client's (e.g. HTTP_X_REAL_IP).
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 

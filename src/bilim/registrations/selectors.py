@@ -17,13 +17,6 @@ def offering_for_sign_up(*, pk: int) -> Offering:
     )
 
 
-def offering_exists(*, pk: int) -> Offering:
-    """A published offering, its id only (services read the rest under its lock); 404 otherwise."""
-    return get_object_or_404(
-        Offering.objects.filter(status=Offering.Status.PUBLISHED).only("pk"), pk=pk
-    )
-
-
 def registration_by_token(*, token: str) -> Registration:
     """The registration a personal link points to; 404 for an unknown link."""
     return get_object_or_404(

@@ -62,10 +62,14 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def _participant(person: Person) -> Participant:
-    """Find the returning person by phone and name, or create them; keep their newest details."""
+def _participant(person: Person) -> tuple[Participant, bool]:
+    """Find the returning person by phone and name, or create them; keep their newest details.
+
+    The second value tells whether the person was already known.
+    """
     key = name_key(person.name)
     participant = Participant.objects.filter(phone=person.phone, name_key=key).first()
+    returning = participant is not None
     if participant is None:
         participant = Participant(phone=person.phone, name_key=key)
     participant.name = re.sub(r"\s+", " ", person.name).strip()
@@ -73,25 +77,47 @@ def _participant(person: Person) -> Participant:
     participant.language = person.language
     participant.disability = person.disability
     participant.access_needs = list(person.access_needs)
+    newest = ["name", "sex", "language", "disability", "access_needs"]
     if person.email:
         participant.email = person.email
+        newest.append("email")
     if person.birth_year:
         participant.birth_year = person.birth_year
+        newest.append("birth_year")
     if person.home_district:
         participant.home_district = person.home_district
-    try:
-        with transaction.atomic():
-            participant.save()
-    except IntegrityError:
-        # The same person registering twice at the same moment for two offerings.
-        participant = Participant.objects.get(phone=person.phone, name_key=key)
-    return participant
+        newest.append("home_district")
+    if returning:
+        participant.save(update_fields=newest)
+    else:
+        # The same new person registering at the same moment for two offerings: the
+        # second insert updates the row of the first (and gets its id) instead of failing,
+        # in one statement where a savepoint and a retry would take four.
+        Participant.objects.bulk_create(
+            [participant],
+            update_conflicts=True,
+            unique_fields=["phone", "name_key"],
+            update_fields=newest,
+        )
+    return participant, returning
+
+
+# What registering reads under the lock: the offering, its program's minimum age and
+# title (for the messages, in every language), and its center's id. Leaving out the long
+# texts of the program and the center in three languages makes the lock's query a third
+# as costly (docs/performance.md); the center's access features load when needs are told.
+LOCKED_FIELDS = (
+    *(field.name for field in Offering._meta.concrete_fields),
+    "program__min_age",
+    *(f"program__title_{code}" for code in settings.MODELTRANSLATION_LANGUAGES),
+    "center__id",
+)
 
 
 def _locked(offering: Offering) -> Offering:
     """The offering's row, locked to the end of the transaction (its program and center
     come along for the messages, unlocked)."""
-    offerings = Offering.objects.select_related("program", "center")
+    offerings = Offering.objects.select_related("program", "center").only(*LOCKED_FIELDS)
     if settings.REGISTRATION_LOCKING:
         offerings = offerings.select_for_update(of=("self",))
     return offerings.get(pk=offering.pk)
@@ -110,7 +136,6 @@ def waitlist_position(registration: Registration) -> int | None:
     return ahead + 1
 
 
-@transaction.atomic
 def registration_create(
     *,
     offering: Offering,
@@ -123,13 +148,45 @@ def registration_create(
     """Register a person: a place if one is free and nobody waits, else the waitlist.
 
     Repeating the same request (same idempotency key, or the same person for the same
-    offering) returns the registration made the first time.
+    offering) returns the registration made the first time. Only the offering's id is
+    read from `offering`: the rest is read under its lock (Offering.DoesNotExist if gone).
     """
-    now = now or timezone.now()
+    try:
+        return _register(
+            offering=offering,
+            person=person,
+            channel=channel,
+            entered_by=entered_by,
+            idempotency_key=idempotency_key,
+            now=now or timezone.now(),
+        )
+    except IntegrityError:
+        # A repeat that the checks under the lock could not see (its first copy made the
+        # person too): the unique constraints refused it; answer with the first.
+        participant = Participant.objects.filter(
+            phone=person.phone, name_key=name_key(person.name)
+        ).first()
+        earlier = None
+        if participant is not None:
+            earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
+        if earlier is None:
+            raise
+        return Outcome(earlier, created=False, position=waitlist_position(earlier))
+
+
+@transaction.atomic
+def _register(
+    *,
+    offering: Offering,
+    person: Person,
+    channel: str,
+    entered_by: User | None,
+    idempotency_key: str | None,
+    now: datetime.datetime,
+) -> Outcome:
     # Everything before the offering's lock is the person's own rows, so concurrent
     # sign-ups for one popular offering queue only for the few statements after it.
-    # A repeated request is recognised by the unique constraints, at the end.
-    participant = _participant(person)
+    participant, returning = _participant(person)
     Consent.objects.create(
         participant=participant,
         version=settings.CONSENT_VERSION,
@@ -137,48 +194,42 @@ def registration_create(
         channel=channel,
     )
     offering = _locked(offering)
-    if not offering.registration_is_open(now):
+    # Only a person known before this request can already be registered here (a double
+    # click, a retry, or coming back to the form): under the lock, the answer is sure.
+    if returning:
         earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
-        if earlier is not None:  # a retry arriving after registration closed
+        if earlier is not None:
             return Outcome(earlier, created=False, position=waitlist_position(earlier))
+    if not offering.registration_is_open(now):
         raise RegistrationError(str(REGISTRATION_CLOSED))
     min_age = offering.program.min_age
     if min_age and person.birth_year and now.year - person.birth_year < min_age:
         raise RegistrationError(TOO_YOUNG % {"age": min_age})
-    try:
-        with transaction.atomic():
-            return _enrol(
-                offering,
-                Registration(
-                    participant=participant,
-                    channel=channel,
-                    entered_by=entered_by,
-                    idempotency_key=idempotency_key or None,
-                    sex=person.sex,
-                    age_band=age_band(person.birth_year, now.date()),
-                    disability=person.disability,
-                    home_district=person.home_district,
-                    access_needs=list(person.access_needs),
-                ),
-                now,
-            )
-    except IntegrityError:
-        # The same request again (a double click, a retry), or the same person already
-        # registered here: answer with the registration made the first time.
-        earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
-        if earlier is None:
-            raise
-        return Outcome(earlier, created=False, position=waitlist_position(earlier))
+    return _enrol(
+        offering,
+        Registration(
+            participant=participant,
+            channel=channel,
+            entered_by=entered_by,
+            idempotency_key=idempotency_key or None,
+            sex=person.sex,
+            age_band=age_band(person.birth_year, now.date()),
+            disability=person.disability,
+            home_district=person.home_district,
+            access_needs=list(person.access_needs),
+        ),
+        now,
+    )
 
 
 def _active_registration(
     participant: Participant, offering: Offering, *, idempotency_key: str | None
 ) -> Registration | None:
-    """The person's registration in the offering, or the one made by the same request."""
-    same = Q(participant=participant, offering=offering) & ~Q(status=Status.CANCELLED)
+    """The person's registration in the offering, or the one the same request made."""
+    same = Q(offering=offering) & ~Q(status=Status.CANCELLED)
     if idempotency_key:
         same |= Q(idempotency_key=idempotency_key)
-    return Registration.objects.filter(same).first()
+    return Registration.objects.filter(same, participant=participant).first()
 
 
 def _enrol(offering: Offering, registration: Registration, now: datetime.datetime) -> Outcome:

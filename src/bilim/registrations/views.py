@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from bilim.notifications.qr import qr_png, qr_svg
 from bilim.scheduling.ical import calendar_bytes
+from bilim.scheduling.models import Offering
 from bilim.scheduling.views.feeds import CONTENT_TYPE as CALENDAR_CONTENT_TYPE
 from bilim.web.phones import phone_for_contact
 from bilim.web.ratelimits import SubmissionLimit
@@ -23,7 +24,6 @@ from .one_time_codes import OneTimeCodeError, code_send, code_verify
 from .selectors import (
     CALENDAR_STATUSES,
     calendar_sessions,
-    offering_exists,
     offering_for_sign_up,
     registration_by_token,
     registrations_for_phone,
@@ -41,8 +41,8 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     form = SignUpForm(request.POST or None, language=get_language() or "ky")
     status = 200
     if request.method == "POST":
-        # The service reads the offering under its lock; the page needs it whole to show.
-        offering = offering_exists(pk=pk)
+        # The service reads the offering once, under its lock: the id is all it needs.
+        offering = Offering(pk=pk)
         limit = SubmissionLimit(group="registrations:sign-up", rate=settings.SIGN_UP_RATE)
         if limit.reached(request):
             form.is_valid()  # show any other problem now, so one more try is enough
@@ -65,6 +65,8 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
                     channel=Registration.Channel.WEB,
                     idempotency_key=form.cleaned_data["request_id"] or None,
                 )
+            except Offering.DoesNotExist:
+                raise Http404 from None
             except RegistrationError as error:
                 form.add_error(None, error.message)
             else:
