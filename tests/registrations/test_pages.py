@@ -67,6 +67,16 @@ def test_double_click_registers_once(client, offering):
     assert Registration.objects.count() == 1
 
 
+def test_a_request_id_sent_again_by_another_person_does_not_show_the_first_persons_page(
+    client, offering
+):
+    url = f"/ky/offerings/{offering.pk}/register/"
+    first = client.post(url, _form(request_id="same"))
+    second = client.post(url, _form(request_id="same", name="Other Person", phone="0700123457"))
+    assert first["Location"] != second["Location"]
+    assert Registration.objects.get(participant__name="Other Person").token in second["Location"]
+
+
 def test_a_full_group_puts_the_person_on_the_waitlist_with_their_position(client, offering):
     url = f"/en/offerings/{offering.pk}/register/"
     client.post(url, _form(request_id="a"))

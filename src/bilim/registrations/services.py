@@ -169,6 +169,11 @@ def registration_create(
         earlier = None
         if participant is not None:
             earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
+        if earlier is None and idempotency_key:
+            # The key was someone else's (a client that reuses it): not a repeat of theirs.
+            return registration_create(
+                offering=offering, person=person, channel=channel, entered_by=entered_by, now=now
+            )
         if earlier is None:
             raise
         return Outcome(earlier, created=False, position=waitlist_position(earlier))
