@@ -16,6 +16,7 @@ from django.utils import timezone
 from bilim.accounts.models import User
 from bilim.geography.models import District
 from bilim.scheduling.models import Offering
+from bilim.web.task_queue import enqueue_with_transaction
 
 from .access import alert_center, unmet_needs
 from .errors import (
@@ -30,6 +31,7 @@ from .errors import (
 )
 from .messages import tell_offered, tell_registered
 from .models import Consent, Participant, Registration, age_band
+from .tasks import tell_new_registration
 
 Status = Registration.Status
 # A place freed this close to the first session is given at once, not offered and held.
@@ -252,7 +254,7 @@ def _enrol(offering: Offering, registration: Registration, now: datetime.datetim
         offering.confirmed_count += 1
         offering.save(update_fields=["confirmed_count"])
     outcome = Outcome(registration, created=True, position=waitlist_position(registration))
-    tell_registered(registration, position=outcome.position)
+    enqueue_with_transaction(tell_new_registration, registration.pk, outcome.position)
     alert_center(registration, unmet_needs(offering, registration.access_needs))
     return outcome
 
