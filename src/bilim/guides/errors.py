@@ -1,0 +1,34 @@
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidesError(Exception):
+    """A guide breaks a rule; the message is for the national office's editor.
+
+    `missing` names the fields (``title_ky``...) a guide lacks to be published.
+    """
+
+    def __init__(
+        self, message: str, *, field: str | None = None, missing: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.missing = missing
+
+
+SLUG_TAKEN = _("Another guide already has this address: choose another.")
+SLUG_RESERVED = _("This address is used by another page: choose another.")
+NEEDS_TITLE = _("Write a title in at least one language.")
+CHECKED_IN_FUTURE = _("The date cannot be in the future.")
+NOT_PUBLISHABLE = _("Write the Kyrgyz and Russian texts before publishing.")
+INACTIVE_CATEGORY = _("This service is no longer on the list: choose another.")
+
+# One whole sentence per field, so that each language can word it naturally.
+MISSING_FOR_PUBLISHING = {
+    "title_ky": _("Write the title in Kyrgyz before publishing."),
+    "summary_ky": _("Write the summary in Kyrgyz before publishing."),
+    "body_ky": _("Write the steps in Kyrgyz before publishing."),
+    "title_ru": _("Write the title in Russian before publishing."),
+    "summary_ru": _("Write the summary in Russian before publishing."),
+    "body_ru": _("Write the steps in Russian before publishing."),
+}
