@@ -40,6 +40,7 @@ class Capability(StrEnum):
     MANAGE_BOOKINGS = "manage_bookings"
     LOG_CONSULTATIONS = "log_consultations"
     MANAGE_GUIDES = "manage_guides"
+    VIEW_HELPDESK_FIGURES = "view_helpdesk_figures"
 
 
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -58,6 +59,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.MANAGE_SCHEDULE,
             Capability.MANAGE_BOOKINGS,
             Capability.VIEW_MESSAGES,
+            Capability.VIEW_HELPDESK_FIGURES,
         }
     ),
     Role.CENTER: frozenset(
@@ -73,6 +75,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             # Walk-ins and calls to the center, for the center's own groups only.
             Capability.REGISTER_BY_PHONE,
             Capability.LOG_CONSULTATIONS,  # the e-government desk of their center
+            Capability.VIEW_HELPDESK_FIGURES,
         }
     ),
     Role.FACILITATOR: frozenset(
@@ -96,7 +99,13 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_PERSONAL_DATA,
         }
     ),
-    Role.ANALYST: frozenset({Capability.VIEW_STAFF_HOME, Capability.VIEW_AGGREGATES}),
+    Role.ANALYST: frozenset(
+        {
+            Capability.VIEW_STAFF_HOME,
+            Capability.VIEW_AGGREGATES,
+            Capability.VIEW_HELPDESK_FIGURES,
+        }
+    ),
 }
 
 # Roles whose scope is the whole network for what their capabilities allow.

@@ -4,12 +4,16 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bilim.centers.models import Center
 from bilim.registrations.models import AgeBand, Disability, Participant, Sex
 
 MAX_MINUTES = 240
+# A consultation may be corrected or removed this long after it was logged; older ones
+# are already in the reports.
+EDIT_DAYS = 7
 
 
 class ServiceCategory(models.Model):
@@ -82,7 +86,20 @@ class Consultation(models.Model):
         related_name="+",
         verbose_name=_("entered by"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    # Not auto_now_add: the service takes the moment, so the demo can back-date its history.
+    created_at = models.DateTimeField(
+        _("created at"), default=timezone.now, editable=False, db_index=True
+    )
+    # Who corrected the consultation last, and when (empty until someone does).
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    updated_at = models.DateTimeField(_("changed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

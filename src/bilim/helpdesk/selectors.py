@@ -39,6 +39,15 @@ def consultations_today(*, scope: Scope, center: Center) -> QuerySet[Consultatio
     )
 
 
+def consultation_list(*, scope: Scope) -> QuerySet[Consultation]:
+    """Return the consultations at the desks this scope works at (to correct or remove)."""
+    if not scope.can(Capability.LOG_CONSULTATIONS):
+        return Consultation.objects.none()
+    return scope.filter(
+        Consultation.objects.all(), region="center__district__region", center="center"
+    ).select_related("center", "category", "participant", "entered_by", "updated_by")
+
+
 def participants_by_phone(*, phone: str) -> QuerySet[Participant]:
     """Return the participants registered with this phone (a family may share one)."""
     return Participant.objects.filter(phone=phone).order_by("name", "pk")
