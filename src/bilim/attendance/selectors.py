@@ -2,8 +2,10 @@
 
 import datetime
 import re
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bilim.accounts.models import User
@@ -14,6 +16,9 @@ from bilim.scheduling.models import Offering, Session
 from bilim.scheduling.selectors import offering_list
 
 from .models import Attendance
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 # Who runs check-in: the people who schedule a center's groups (center managers, regional
@@ -80,17 +85,41 @@ def roster_registration_get(*, session: Session, pk: int) -> Registration:
     )
 
 
+def _count(rows: QuerySet[Any], outer: str) -> Coalesce:
+    """The number of `rows` per row of the outer query, as a subquery (0 when none)."""
+    per_row = rows.order_by().values(outer).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
+
+
+def _roster_count_expressions() -> dict[str, Coalesce]:
+    Status = Registration.Status
+    group = Registration.objects.filter(offering=OuterRef("offering_id"))
+    marks = Attendance.objects.filter(session=OuterRef("pk"), registration__status=Status.CONFIRMED)
+    return {
+        "registered": _count(group.filter(status=Status.CONFIRMED), "offering"),
+        "waiting": _count(group.filter(status=Status.WAITLISTED), "offering"),
+        "checked_in": _count(marks, "session"),
+    }
+
+
+class RosterCounts(TypedDict):
+    registered: int  # the confirmed people of the group
+    waiting: int  # the people on the group's waitlist
+    checked_in: int  # the confirmed people marked at this very session
+
+
+def with_roster_counts(
+    sessions: QuerySet[Session],
+) -> "QuerySet[WithAnnotations[Session, RosterCounts]]":
+    """Annotate sessions with what their roster counts (`RosterCounts`), in the same query."""
+    annotated = sessions.annotate(**_roster_count_expressions())
+    return cast("QuerySet[WithAnnotations[Session, RosterCounts]]", annotated)
+
+
 def roster_counts(*, session: Session) -> dict[str, int]:
     """Return how many people are confirmed for the group and how many are checked in."""
-    confirmed = Registration.objects.filter(
-        offering_id=session.offering_id, status=Registration.Status.CONFIRMED
-    ).annotate(
-        present=Exists(Attendance.objects.filter(session=session, registration=OuterRef("pk")))
-    )
-    return {
-        "confirmed": confirmed.count(),
-        "checked_in": confirmed.filter(present=True).count(),
-    }
+    counted = with_roster_counts(Session.objects.filter(pk=session.pk)).get()
+    return {"confirmed": counted.registered, "checked_in": counted.checked_in}
 
 
 def session_has_started(session: Session, now: datetime.datetime | None = None) -> bool:
