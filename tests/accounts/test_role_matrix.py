@@ -18,6 +18,11 @@ PAGES = {
     "notifications:trouble-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
     "bookings:staff-booking-list": {Role.NATIONAL, Role.REGION, Role.CENTER},
     "helpdesk:consultation-log": {Role.NATIONAL, Role.CENTER},
+    "guides:staff-guide-list": {Role.NATIONAL, Role.CENTER},
+    "guides:staff-guide-create": {Role.NATIONAL},
+    "guides:staff-desk-guides": {Role.NATIONAL, Role.CENTER},
+    "walkins:staff-queue": {Role.NATIONAL, Role.CENTER},
+    "helpdesk:figures": {Role.NATIONAL, Role.REGION, Role.CENTER, Role.ANALYST},
 }
 
 # role -> centers (by English name) it must see in the staff list; others must not appear

@@ -26,6 +26,10 @@ from bilim.centers.services import (
 from bilim.demo.activity import load_agreements, load_offerings
 from bilim.demo.certificates import load_finished_group
 from bilim.demo.files import load_json
+from bilim.demo.guides import load_demo_guides
+from bilim.demo.helpdesk import load_consultations
+from bilim.demo.today import load_today
+from bilim.demo.walkins import load_walkins
 from bilim.geography.models import District, Region
 from bilim.geography.services import geography_sync
 from bilim.partners.models import Partner
@@ -265,3 +269,7 @@ def load_demo_network() -> None:
     load_agreements(today=timezone.localdate())
     load_offerings(centers, today=timezone.localdate())
     load_finished_group(today=timezone.localdate())
+    load_consultations(centers)
+    load_walkins()
+    load_demo_guides(today=timezone.localdate())
+    load_today(now=timezone.now())

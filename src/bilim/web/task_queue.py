@@ -4,8 +4,8 @@ from functools import partial
 from typing import Any
 
 from django.db import transaction
-from django_tasks.base import Task
 from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.base import Task
 from django_tasks_db.backend import DatabaseBackend
 
 
