@@ -50,3 +50,6 @@ run "one popular offering" "$popular" "$DURATION"
 run "spread over 100 offerings" "$spread" "$DURATION"
 run "50 places, burst of 5 s" "$full" 5s
 echo "50-place offering: $(count "$full" confirmed) confirmed, $(count "$full" waitlisted) waitlisted"
+echo
+echo "cost of one sign-up, in-process, one after the other (scripts/bench/sign_up_cost.py):"
+OFFERING="$popular" $PY scripts/bench/sign_up_cost.py 300 2>/dev/null
