@@ -115,6 +115,21 @@ def test_the_hall_screen_updates_itself_without_reloading(open_page, network):
     assert screen.evaluate("window.marker") == 1
 
 
+def test_the_desk_sees_numbers_taken_elsewhere_without_reloading(open_page, network):
+    center = network.center_a1
+    ticket_take(center=center)
+    desk = open_page(viewport="desktop")
+    sign_in(desk, network.users[Role.CENTER].username, lang="ru")
+    desk.goto("/ru/staff/queue/")
+    expect(desk.locator("#waiting tbody tr")).to_have_count(1)
+    desk.evaluate("window.marker = 1")
+
+    ticket_take(center=center)  # at the reception, or on another desk's screen
+    expect(desk.locator("#waiting tbody tr")).to_have_count(2, timeout=20_000)
+    expect(desk.locator("#queue-figures")).to_contain_text("2")
+    assert desk.evaluate("window.marker") == 1, "the page was reloaded"
+
+
 @pytest.mark.parametrize("lang", ["ky", "ru"])
 def test_the_hall_screen_fits_a_tv_and_a_phone_and_is_accessible(open_page, network, lang):
     center = _busy_queue(network)
