@@ -340,7 +340,7 @@ def test_the_desk_page_links_to_the_figures(client, network):
 
 
 def _csv(response):
-    body = response.content
+    body = response.getvalue()
     assert body.startswith("\ufeff".encode())  # Excel needs the byte-order mark
     return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
 

@@ -17,12 +17,13 @@ The ``filter`` rows say which consultations were counted (the value is in ``labe
 The file is UTF-8 with a byte-order mark, so that Excel shows Cyrillic correctly.
 """
 
-import csv
 from collections.abc import Iterator
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from bilim.web.spreadsheets import csv_download
 
 from .figures import Figures, Row
 from .models import Consultation
@@ -96,11 +97,6 @@ def figures_csv_rows(figures: Figures) -> Iterator[list[str]]:
     yield from _rows("disability", figures.by_disability)
 
 
-def figures_csv_response(figures: Figures, *, filename: str) -> HttpResponse:
-    """Return the figures as a CSV download (a few hundred rows at most: not streamed)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Excel opens UTF-8 CSV correctly only with a byte-order mark.
-    response.write("\ufeff")
-    csv.writer(response).writerows(figures_csv_rows(figures))
-    return response
+def figures_csv_response(figures: Figures, *, filename: str) -> StreamingHttpResponse:
+    """Return the figures as a CSV download."""
+    return csv_download(figures_csv_rows(figures), filename=filename)

@@ -1,6 +1,7 @@
 """The help-desk figures page and its CSV download (same filters, same scope)."""
 
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +32,7 @@ def figures(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_HELPDESK_FIGURES)
-def figures_csv(request: HttpRequest) -> HttpResponse:
+def figures_csv(request: HttpRequest) -> HttpResponseBase:
     form = _form(request)
     if not form.is_valid():
         # The page says what is wrong with the filters, beside each of them.

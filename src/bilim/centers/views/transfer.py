@@ -1,14 +1,12 @@
 """Import and export of centers (XLSX, CSV)."""
 
-import csv
 import io
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from bilim.accounts.permissions import requires
 from bilim.accounts.selectors import Capability, scope_for
+from bilim.web.spreadsheets import csv_download
 
 from ..selectors import center_list
 from ..transfer import ImportFileError, check_rows, export_rows, import_rows, read_table
@@ -24,21 +23,12 @@ PENDING = Path(settings.MEDIA_ROOT) / "imports"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @requires(Capability.VIEW_CENTERS)
 def centers_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
     centers = center_list(scope=scope_for(request.user)).order_by("code")
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
-        writer = csv.writer(_Echo())
-        body: Iterator[str] = (writer.writerow(row) for row in export_rows(centers))
-        stream = StreamingHttpResponse(_with_bom(body), content_type="text/csv; charset=utf-8")
-        stream["Content-Disposition"] = f'attachment; filename="centers-{stamp}.csv"'
-        return stream
+        return csv_download(export_rows(centers), filename=f"centers-{stamp}.csv")
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -53,12 +43,6 @@ def centers_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
         response["Content-Disposition"] = f'attachment; filename="centers-{stamp}.xlsx"'
         return response
     raise Http404
-
-
-def _with_bom(body: Iterator[str]) -> Iterator[str]:
-    # Excel opens UTF-8 CSV correctly only with a byte-order mark.
-    yield "\ufeff"
-    yield from body
 
 
 @requires(Capability.IMPORT_CENTERS)
