@@ -26,8 +26,7 @@ from bilim.accounts.models import User
 from bilim.accounts.selectors import Capability, Scope
 from bilim.attendance.selectors import RosterCounts, sessions_on, with_roster_counts
 from bilim.centers.models import Center
-from bilim.notifications.models import Message
-from bilim.notifications.selectors import message_list
+from bilim.notifications.selectors import MessageTrouble, message_trouble
 from bilim.scheduling.booking_selectors import booking_list
 from bilim.scheduling.models import Session, SpaceBooking
 from bilim.scheduling.selectors import schedule_center_choices
@@ -97,21 +96,6 @@ def waiting_bookings(*, scope: Scope, center: Center) -> QuerySet[SpaceBooking]:
 
 
 @dataclass(frozen=True)
-class MessageTrouble:
-    failed: int  # given up after every retry
-    retrying: int  # failed at least once, to be tried again
-
-
-def center_message_trouble(*, scope: Scope, center: Center) -> MessageTrouble:
-    """Count a center's messages that could not be sent, as the trouble list shows them."""
-    failed = message_list(scope=scope, status=Message.Status.FAILED).filter(center=center)
-    pending = message_list(scope=scope, status=Message.Status.PENDING)
-    return MessageTrouble(
-        failed=failed.count(), retrying=pending.filter(center=center, attempts__gt=0).count()
-    )
-
-
-@dataclass(frozen=True)
 class CenterDay:
     center: Center
     date: datetime.date
@@ -145,7 +129,7 @@ def center_day(
         waiting_bookings=waiting.count(),
         # A request whose time has passed waits in the full list, not among the next ones.
         next_bookings=list(waiting.filter(ends_at__gt=now)[:NEXT_BOOKINGS]),
-        messages=center_message_trouble(scope=scope, center=center),
+        messages=message_trouble(scope=scope, center=center),
         queue=(
             queue_summary(center=center, today=today)
             if scope.can(Capability.LOG_CONSULTATIONS)
