@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,24 +17,26 @@ from .models import EDIT_DAYS, MAX_MINUTES, Consultation, ServiceCategory
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class _Checked:
-    referred_to: str
-    not_resolved_reason: str
-
-
-def _check(
+def _answers(
     *,
     category: ServiceCategory,
     outcome: str,
     duration_minutes: int,
+    channel: str,
     referred_to: str,
     not_resolved_reason: str,
+    sex: str,
+    age_band: str,
+    disability: str,
     participant: Participant | None,
     person_agreed: bool,
     kept_category_id: int | None = None,
-) -> _Checked:
-    """Apply the desk's rules; return the texts to keep for the outcome."""
+) -> dict[str, object]:
+    """Apply the desk's rules; return the consultation's fields as they are to be stored.
+
+    The agency and the reason are kept only for the outcome they explain, so a change of
+    mind in the form (referred, then resolved) leaves no stray text behind.
+    """
     referred_to = referred_to.strip() if outcome == Consultation.Outcome.REFERRED else ""
     reason = not_resolved_reason.strip() if outcome == Consultation.Outcome.NOT_RESOLVED else ""
     if outcome == Consultation.Outcome.REFERRED and not referred_to:
@@ -49,7 +50,18 @@ def _check(
         raise HelpdeskError(str(errors.INACTIVE_CATEGORY), field="category")
     if participant is not None and not person_agreed:
         raise HelpdeskError(str(errors.NO_AGREEMENT), field="agrees")
-    return _Checked(referred_to=referred_to, not_resolved_reason=reason)
+    return {
+        "category": category,
+        "outcome": outcome,
+        "referred_to": referred_to,
+        "not_resolved_reason": reason,
+        "duration_minutes": duration_minutes,
+        "channel": channel,
+        "sex": sex,
+        "age_band": age_band,
+        "disability": disability,
+        "participant": participant,
+    }
 
 
 @transaction.atomic
@@ -70,34 +82,22 @@ def consultation_create(
     person_agreed: bool = False,
     now: datetime.datetime | None = None,
 ) -> Consultation:
-    """Record one consultation at a center's desk.
-
-    The agency and the reason are kept only for the outcome they explain, so a change of
-    mind in the form (referred, then resolved) leaves no stray text behind.
-    """
-    checked = _check(
+    """Record one consultation at a center's desk."""
+    answers = _answers(
         category=category,
         outcome=outcome,
-        duration_minutes=duration_minutes,
-        referred_to=referred_to,
-        not_resolved_reason=not_resolved_reason,
-        participant=participant,
-        person_agreed=person_agreed,
-    )
-    return Consultation.objects.create(
-        center=center,
-        entered_by=entered_by,
-        category=category,
-        outcome=outcome,
-        referred_to=checked.referred_to,
-        not_resolved_reason=checked.not_resolved_reason,
         duration_minutes=duration_minutes,
         channel=channel,
+        referred_to=referred_to,
+        not_resolved_reason=not_resolved_reason,
         sex=sex,
         age_band=age_band,
         disability=disability,
         participant=participant,
-        created_at=now or timezone.now(),
+        person_agreed=person_agreed,
+    )
+    return Consultation.objects.create(
+        center=center, entered_by=entered_by, created_at=now or timezone.now(), **answers
     )
 
 
@@ -142,44 +142,25 @@ def consultation_update(
     """
     now = now or timezone.now()
     locked = _locked_changeable(consultation, now)
-    checked = _check(
+    answers = _answers(
         category=category,
         outcome=outcome,
         duration_minutes=duration_minutes,
+        channel=channel,
         referred_to=referred_to,
         not_resolved_reason=not_resolved_reason,
+        sex=sex,
+        age_band=age_band,
+        disability=disability,
         participant=participant,
         person_agreed=person_agreed,
         kept_category_id=locked.category_id,
     )
-    locked.category = category
-    locked.outcome = outcome
-    locked.referred_to = checked.referred_to
-    locked.not_resolved_reason = checked.not_resolved_reason
-    locked.duration_minutes = duration_minutes
-    locked.channel = channel
-    locked.sex = sex
-    locked.age_band = age_band
-    locked.disability = disability
-    locked.participant = participant
+    for name, value in answers.items():
+        setattr(locked, name, value)
     locked.updated_by = updated_by
     locked.updated_at = now
-    locked.save(
-        update_fields=[
-            "category",
-            "outcome",
-            "referred_to",
-            "not_resolved_reason",
-            "duration_minutes",
-            "channel",
-            "sex",
-            "age_band",
-            "disability",
-            "participant",
-            "updated_by",
-            "updated_at",
-        ]
-    )
+    locked.save(update_fields=[*answers, "updated_by", "updated_at"])
     return locked
 
 
