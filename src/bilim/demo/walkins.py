@@ -14,6 +14,7 @@ from bilim.accounts.models import Role, RoleAssignment, User
 from bilim.centers.models import Center
 from bilim.helpdesk.models import ServiceCategory
 from bilim.helpdesk.reference import categories_ensure
+from bilim.scheduling.models import local_datetime
 from bilim.walkins.models import Ticket
 from bilim.walkins.services import ticket_call_next, ticket_finish, ticket_take
 
@@ -59,9 +60,7 @@ def _queue(
     waiting: int,
 ) -> None:
     rng = random.Random(f"walkins-{center.code}-{timezone.localdate(now)}")
-    midnight = timezone.make_aware(
-        datetime.datetime.combine(timezone.localdate(now), datetime.time.min)
-    )
+    midnight = local_datetime(timezone.localdate(now))
     start = max(midnight + MINUTE, now - 100 * MINUTE)
     step = (now - 2 * MINUTE - start) / taken
     tickets = [

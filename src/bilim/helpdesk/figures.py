@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +17,7 @@ from bilim.accounts.selectors import Capability, Scope
 from bilim.centers.models import Center
 from bilim.geography.models import Region
 from bilim.registrations.models import AgeBand, Disability, Sex
+from bilim.scheduling.models import local_datetime
 
 from .models import Consultation, ServiceCategory
 
@@ -105,17 +105,13 @@ def figures_center_choices(*, scope: Scope) -> QuerySet[Center]:
     return scope.filter(centers, region="district__region", center="pk").order_by("name")
 
 
-def _day_start(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def figures_consultations(*, scope: Scope, filters: FigureFilters) -> QuerySet[Consultation]:
     """Return the consultations the figures count: in scope, in the period, filtered."""
     if not scope.can(Capability.VIEW_HELPDESK_FIGURES):
         return Consultation.objects.none()
     consultations = Consultation.objects.filter(
-        created_at__gte=_day_start(filters.start),
-        created_at__lt=_day_start(filters.end + datetime.timedelta(days=1)),
+        created_at__gte=local_datetime(filters.start),
+        created_at__lt=local_datetime(filters.end + datetime.timedelta(days=1)),
     )
     if filters.region is not None:
         consultations = consultations.filter(center__district__region=filters.region)

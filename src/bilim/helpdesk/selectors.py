@@ -8,6 +8,7 @@ from django.utils import timezone
 from bilim.accounts.selectors import Capability, Scope
 from bilim.centers.models import Center
 from bilim.registrations.models import Participant
+from bilim.scheduling.models import local_datetime
 
 from .models import Consultation, ServiceCategory
 
@@ -27,8 +28,7 @@ def category_choices() -> QuerySet[ServiceCategory]:
 
 def consultations_today(*, scope: Scope, center: Center) -> QuerySet[Consultation]:
     """Return today's consultations at a center (local day), the newest first."""
-    today = timezone.localdate()
-    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    start = local_datetime(timezone.localdate())
     consultations = Consultation.objects.filter(
         center=center, created_at__gte=start, created_at__lt=start + datetime.timedelta(days=1)
     )
