@@ -36,7 +36,14 @@ from ..selectors import (
     ticket_position,
     waiting_list,
 )
-from ..services import ticket_call_next, ticket_cancel, ticket_finish, ticket_recall, ticket_take
+from ..services import (
+    desk_clean,
+    ticket_call_next,
+    ticket_cancel,
+    ticket_finish,
+    ticket_recall,
+    ticket_take,
+)
 
 # Kept between visits: a receptionist works one center, at one desk.
 LAST_CENTER = "walkins_center"
@@ -180,7 +187,7 @@ def ticket_call_view(request: HttpRequest) -> HttpResponse:
     centers, center = _center_required(request)
     form = CallForm(request.POST)
     if form.is_valid():
-        desk = " ".join(form.cleaned_data["desk"].split())
+        desk = desk_clean(form.cleaned_data["desk"])  # the form refused an empty or long one
         try:
             ticket = ticket_call_next(center=center, desk=desk, user=cast(User, request.user))
         except WalkinsError as error:
