@@ -85,7 +85,7 @@ def roster_registration_get(*, session: Session, pk: int) -> Registration:
     )
 
 
-def _count(rows: QuerySet[Any], outer: str) -> Coalesce:
+def count_per_row(rows: QuerySet[Any], outer: str) -> Coalesce:
     """The number of `rows` per row of the outer query, as a subquery (0 when none)."""
     per_row = rows.order_by().values(outer).annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
@@ -96,9 +96,9 @@ def _roster_count_expressions() -> dict[str, Coalesce]:
     group = Registration.objects.filter(offering=OuterRef("offering_id"))
     marks = Attendance.objects.filter(session=OuterRef("pk"), registration__status=Status.CONFIRMED)
     return {
-        "registered": _count(group.filter(status=Status.CONFIRMED), "offering"),
-        "waiting": _count(group.filter(status=Status.WAITLISTED), "offering"),
-        "checked_in": _count(marks, "session"),
+        "registered": count_per_row(group.filter(status=Status.CONFIRMED), "offering"),
+        "waiting": count_per_row(group.filter(status=Status.WAITLISTED), "offering"),
+        "checked_in": count_per_row(marks, "session"),
     }
 
 

@@ -6,25 +6,26 @@ page opens first thing in the morning, often on a slow village connection.
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import (
     BooleanField,
-    Count,
     ExpressionWrapper,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bilim.accounts.models import User
 from bilim.accounts.selectors import Capability, Scope
-from bilim.attendance.selectors import RosterCounts, sessions_on, with_roster_counts
+from bilim.attendance.selectors import (
+    RosterCounts,
+    count_per_row,
+    sessions_on,
+    with_roster_counts,
+)
 from bilim.centers.models import Center
 from bilim.notifications.selectors import MessageTrouble, message_trouble
 from bilim.scheduling.booking_selectors import booking_list
@@ -42,11 +43,6 @@ def day_center_choices(*, scope: Scope) -> list[Center]:
     if not scope.can(Capability.MANAGE_SCHEDULE):
         return []
     return list(schedule_center_choices(scope=scope))
-
-
-def _count(rows: QuerySet[Any], outer: str) -> Coalesce:
-    per_row = rows.order_by().values(outer).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
 
 
 class DayCounts(RosterCounts):
@@ -82,8 +78,8 @@ def day_sessions(
         .annotate(
             cancelled=_flag(Q(status=Session.Status.CANCELLED)),
             started=_flag(Q(starts_at__lte=now)),
-            position=_count(held.filter(starts_at__lte=OuterRef("starts_at")), "offering"),
-            series_length=_count(held, "offering"),
+            position=count_per_row(held.filter(starts_at__lte=OuterRef("starts_at")), "offering"),
+            series_length=count_per_row(held, "offering"),
         )
         .prefetch_related(Prefetch("offering__facilitators", queryset=facilitators))
     )
