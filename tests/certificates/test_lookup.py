@@ -66,7 +66,7 @@ def test_an_unknown_code_is_not_found_and_the_typed_code_kept(client, issued, la
 
 
 def test_a_code_of_the_wrong_shape_is_an_error_at_the_field(client, issued):
-    response, page = _post(client, "ru", {"how": "code", "code": "K0M1Q-R9X"})
+    _, page = _post(client, "ru", {"how": "code", "code": "K0M1Q-R9X"})
     assert 'class="error-summary"' in page
     assert 'id="id_code-error"' in page
     assert 'value="K0M1Q-R9X"' in page
@@ -106,9 +106,7 @@ def test_the_number_with_the_holders_surname_finds_the_certificate(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_number_with_a_wrong_surname_is_not_found_like_an_unknown_number(
-    client, issued, lang
-):
+def test_the_number_with_a_wrong_surname_is_not_found_like_an_unknown_number(client, issued, lang):
     wrong, wrong_page = _post(
         client, lang, {"how": "number", "number": issued.number, "surname": "Иванова"}
     )
@@ -140,6 +138,11 @@ def test_a_number_alone_tells_nothing_about_its_holder(client, issued, lang):
         assert response.status_code == 200
         assert NAME not in page and "Өмүрбекова" not in page.replace(f'value="{surname}"', "")
         assert not _says(lang, "The certificate is valid", page)
+        assert f'value="{issued.number}"' in page  # kept, to add the surname
+        if not surname.strip():  # told what is missing, at the field
+            assert 'id="id_surname-error"' in page
+        else:
+            assert _says(lang, "No certificate found", page)
 
 
 def test_a_revoked_certificate_found_by_hand_says_only_when(client, issued, network):

@@ -97,7 +97,7 @@ def test_the_kyrgyz_certificate_reads_back_with_its_letters(certificate, tmp_pat
 
 
 def test_the_qr_code_opens_the_verification_page(certificate, tmp_path):
-    _, text, png = _render(certificate, tmp_path, "ky-qr")
+    _, _, png = _render(certificate, tmp_path, "ky-qr")
     decoded = subprocess.run(
         [TOOLS["zbarimg"], "-q", "--raw", str(png)], check=True, capture_output=True, text=True
     ).stdout.strip()

@@ -1,7 +1,9 @@
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .codes import LENGTH, short_code_clean
@@ -9,6 +11,9 @@ from .models import Certificate
 
 # KG-2026-000009, also typed in small letters, with spaces, or without the zeros.
 NUMBER = re.compile(r"(?:KG)?[\s\-‐‑–—]*(?P<year>\d{4})[\s\-‐‑–—/]*(?P<row>\d{1,9})", re.IGNORECASE)
+
+# With a non-breaking hyphen: a phone must not wrap the example in two.
+EXAMPLE_CODE = "K7M2Q\u20119QXD4"
 
 
 class RevokeForm(forms.Form):
@@ -36,14 +41,17 @@ class CodeLookupForm(forms.Form):
     code = forms.CharField(
         label=_("Code on the certificate"),
         max_length=200,
-        help_text=_(
-            "10 letters and digits printed beside the QR code, for example K7M2Q-9QXD4. "
-            "Small or capital letters, both are fine."
-        ),
         widget=forms.TextInput(
             attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = gettext(
+            "10 letters and digits printed beside the QR code, for example %(example)s. "
+            "Small or capital letters, both are fine."
+        ) % {"example": EXAMPLE_CODE}
 
     def clean_code(self) -> Lookup:
         text: str = self.cleaned_data["code"].strip()
@@ -53,14 +61,15 @@ class CodeLookupForm(forms.Form):
         # Certificates printed before the short code carry only the QR code's address.
         last = re.split(r"[/\s]", text.rstrip("/"))[-1]
         max_length = Certificate._meta.get_field("verification_code").max_length or 24
-        if ("/" in text or len(last) > LENGTH + 1) and re.fullmatch(r"[\w-]+", last):
-            if len(last) <= max_length:
-                return Lookup(verification_code=last)
+        pasted = "/" in text or len(last) > LENGTH + 1
+        if pasted and len(last) <= max_length and re.fullmatch(r"[\w-]+", last):
+            return Lookup(verification_code=last)
         raise forms.ValidationError(
-            _(
-                "A code has 10 letters and digits, like K7M2Q-9QXD4. "
+            gettext(
+                "A code has 10 letters and digits, like %(example)s. "
                 "Check what you typed against the certificate."
             )
+            % {"example": EXAMPLE_CODE}
         )
 
 

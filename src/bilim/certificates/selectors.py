@@ -33,9 +33,7 @@ def certificate_by_code(*, code: str) -> Certificate | None:
 
 def certificate_by_short_code(*, code: str) -> Certificate | None:
     """Return the certificate with this printed code (already cleaned); None if unknown."""
-    return (
-        Certificate.objects.select_related(*CERTIFICATE_RELATED).filter(short_code=code).first()
-    )
+    return Certificate.objects.select_related(*CERTIFICATE_RELATED).filter(short_code=code).first()
 
 
 def certificate_by_number(*, number: str, surname: str) -> Certificate | None:
