@@ -70,3 +70,17 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.revoked_at is None
+
+
+class NumberSequence(models.Model):
+    """The last certificate number given in a year: numbers run 1, 2, 3… within each year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("certificate number sequence")
+        verbose_name_plural = _("certificate number sequences")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
