@@ -2,10 +2,10 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from bilim.web.ratelimits import SubmissionLimit
 
+from ..errors import TOO_MANY_LOOKUPS
 from ..forms import CodeLookupForm, Lookup, NumberLookupForm
 from ..models import Certificate
 from ..pdf import certificate_pdf
@@ -50,13 +50,7 @@ def certificate_lookup(request: HttpRequest) -> HttpResponse:
     status = 200
     if form.is_bound and LOOKUP_LIMIT.reached(request):
         form.is_valid()  # show any other problem now, so one more try is enough
-        form.add_error(
-            None,
-            _(
-                "Too many certificates were checked from your connection in the last hour. "
-                "What you typed is kept below: try again in an hour."
-            ),
-        )
+        form.add_error(None, str(TOO_MANY_LOOKUPS))
         status = 429
     elif form.is_bound and form.is_valid():
         LOOKUP_LIMIT.count(request)
