@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image, ImageDraw
 
-from bilim.certificates.pdf import certificate_pdf, verification_url
+from bilim.certificates.pdf import certificate_pdf, lookup_url, verification_url
 from bilim.certificates.services import certificates_issue
 from tests.factories import PartnerFactory
 
@@ -97,13 +97,21 @@ def test_the_kyrgyz_certificate_reads_back_with_its_letters(certificate, tmp_pat
 
 
 def test_the_qr_code_opens_the_verification_page(certificate, tmp_path):
-    _, text, png = _render(certificate, tmp_path, "ky-qr")
+    _, _, png = _render(certificate, tmp_path, "ky-qr")
     decoded = subprocess.run(
         [TOOLS["zbarimg"], "-q", "--raw", str(png)], check=True, capture_output=True, text=True
     ).stdout.strip()
     assert decoded == verification_url(certificate)
     assert decoded.endswith(f"/ky/certificates/verify/{certificate.verification_code}/")
-    assert decoded in text  # the address is printed too, for who cannot scan
+
+
+def test_the_code_and_the_page_to_type_it_on_are_printed_by_the_qr_code(certificate, tmp_path):
+    _, text, _ = _render(certificate, tmp_path, "ky-code")
+    code = certificate.short_code_display
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}", code)
+    assert code in text  # for who cannot scan: short enough to read aloud and type
+    assert lookup_url(certificate).endswith("/ky/certificates/verify/")
+    assert lookup_url(certificate) in text
 
 
 def test_the_partner_logos_are_embedded(certificate, tmp_path):

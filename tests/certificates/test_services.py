@@ -1,13 +1,16 @@
 """Issuing in bulk (idempotent, numbered, announced in the person's language) and revoking."""
 
+import datetime
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bilim.certificates.errors import CertificateError
-from bilim.certificates.models import Certificate
+from bilim.certificates.models import Certificate, NumberSequence
 from bilim.certificates.services import certificate_revoke, certificates_issue
 from bilim.notifications.models import Message
 from bilim.registrations.messages import personal_link
@@ -53,7 +56,7 @@ def test_a_certificate_has_a_number_the_language_and_the_hours_of_the_program(gr
     [certificate] = certificates_issue(offering=group.offering, now=NOW)
     certificate.refresh_from_db()
     assert re.fullmatch(rf"KG-{NOW.year}-\d{{6}}", certificate.number)
-    assert certificate.number.endswith(f"{certificate.pk:06d}")
+    assert certificate.number == f"KG-{NOW.year}-000001"
     assert certificate.language == "ru"
     assert certificate.hours == group.offering.program.hours
     assert certificate.issued_at == NOW
@@ -121,3 +124,34 @@ def test_revoking_needs_a_reason_and_happens_once(group, network):
         certificate_revoke(certificate=certificate, reason="Again", revoked_by=manager)
     # A revoked certificate is not replaced by the next run.
     assert certificates_issue(offering=group.offering, now=NOW) == []
+
+
+def test_numbers_run_one_by_one_within_each_year_and_start_again_at_one(db):
+    first, second = make_group(), make_group()
+    for group, names in ((first, ("Айгүл Осмонова", "Бакыт Жумабеков")), (second, ("Ольга",))):
+        for name in names:
+            group.attend(group.register(name), 4)
+    numbers = [c.number for c in certificates_issue(offering=first.offering, now=NOW)]
+    numbers += [c.number for c in certificates_issue(offering=second.offering, now=NOW)]
+    year = timezone.localtime(NOW).year
+    assert numbers == [f"KG-{year}-000001", f"KG-{year}-000002", f"KG-{year}-000003"]
+    next_year = make_group(days_ago=-400)
+    next_year.attend(next_year.register("Жаңыл Мамбетова"), 4)
+    later = NOW + datetime.timedelta(days=420)
+    [certificate] = certificates_issue(offering=next_year.offering, now=later)
+    assert certificate.number == f"KG-{timezone.localtime(later).year}-000001"
+
+
+def test_the_count_continues_after_the_numbers_printed_before_it_was_kept(db):
+    migration = importlib.import_module("bilim.certificates.migrations.0004_add_number_sequence")
+    group = make_group()
+    group.attend(group.register("Айгүл Осмонова"), 4)
+    [old] = certificates_issue(offering=group.offering, now=NOW)
+    year = timezone.localtime(NOW).year
+    Certificate.objects.filter(pk=old.pk).update(number=f"KG-{year}-000417")
+    NumberSequence.objects.all().delete()
+    migration.continue_after_printed_numbers(apps, None)
+    other = make_group()
+    other.attend(other.register("Бакыт Жумабеков"), 4)
+    [new] = certificates_issue(offering=other.offering, now=NOW)
+    assert new.number == f"KG-{year}-000418"

@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 from bilim.accounts.models import Role
 from bilim.certificates.models import Certificate
 from bilim.certificates.services import certificate_revoke, certificates_issue
+from bilim.certificates.views import public
+from bilim.web.ratelimits import SubmissionLimit
 from tests.certificates.conftest import NOW, make_group
 from tests.e2e.conftest import VIEWPORTS, check_accessibility, screenshot, sign_in, t
 
@@ -95,22 +97,94 @@ def test_anyone_verifies_a_certificate_on_a_phone(open_page, network, lang):
     check_accessibility(page)
     screenshot(page, f"certificate-verify-revoked-{lang}-phone")
 
-    page = open_page(f"/{lang}/certificates/verify/?code=wrong+code%21", viewport="phone")
-    expect(page.locator(".error-summary")).to_be_visible()
+    page = open_page(f"/{lang}/certificates/verify/wrong-code/", viewport="phone")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(t(lang, "No certificate found"))
     check_accessibility(page)
-    screenshot(page, f"certificate-verify-lookup-error-{lang}-phone")
+    screenshot(page, f"certificate-verify-unknown-{lang}-phone")
 
 
-def test_the_code_is_typed_in_without_javascript(open_page, network):
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_certificate_is_checked_by_hand_with_its_code_or_number(open_page, network, lang):
+    group = _ended_group(network.center_a1)
+    valid, _ = certificates_issue(offering=group.offering, now=NOW)
+    Certificate.objects.filter(pk=valid.pk).update(short_code="K0M1QR9XD4")
+    name = valid.registration.participant.name
+    check_code = t(lang, "Check the code")
+    check_number = t(lang, "Check the number")
+
+    for viewport in ("phone", "desktop"):
+        page = open_page(f"/{lang}/certificates/verify/", viewport=viewport)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(t(lang, "Check a certificate"))
+        assert _fits(page)
+        check_accessibility(page)
+        screenshot(page, f"certificate-verify-lookup-{lang}-{viewport}")
+
+        # Read aloud and typed in small letters, an O for the zero and an l for the one.
+        page.get_by_label(t(lang, "Code on the certificate")).fill("kOmlq r9xd4")
+        page.get_by_role("button", name=check_code, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            t(lang, "The certificate is valid")
+        )
+        expect(page.locator(".facts")).to_contain_text(name)
+        check_accessibility(page)
+
+        page.get_by_role("link", name=t(lang, "Check another certificate")).click()
+        page.get_by_label(t(lang, "Certificate number")).fill(valid.number)
+        page.get_by_label(t(lang, "Surname of the holder")).fill("Иванова")
+        page.get_by_role("button", name=check_number, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            t(lang, "No certificate found")
+        )
+        assert name not in page.locator("main").inner_text()
+        expect(page.get_by_label(t(lang, "Certificate number"))).to_have_value(valid.number)
+        assert _fits(page)
+        check_accessibility(page)
+        screenshot(page, f"certificate-verify-not-found-{lang}-{viewport}")
+
+        page.get_by_label(t(lang, "Surname of the holder")).fill("өмүрбекова")
+        page.get_by_role("button", name=check_number, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            t(lang, "The certificate is valid")
+        )
+        expect(page.locator(".facts")).to_contain_text(name)
+
+
+def test_too_many_checks_keep_what_was_typed(open_page, network, monkeypatch):
+    monkeypatch.setattr(public, "LOOKUP_LIMIT", SubmissionLimit("certificates:lookup", "1/h"))
+    page = open_page("/ru/certificates/verify/", viewport="phone")
+    page.get_by_label(t("ru", "Code on the certificate")).fill("K0M1Q-R9XD4")
+    page.get_by_role("button", name=t("ru", "Check the code"), exact=True).click()
+    page.get_by_label(t("ru", "Certificate number")).fill("KG-2026-000009")
+    page.get_by_label(t("ru", "Surname of the holder")).fill("Осмонова")
+    page.get_by_role("button", name=t("ru", "Check the number"), exact=True).click()
+    expect(page.locator(".error-summary")).to_contain_text(
+        t("ru", "Too many certificates were checked")[:40]
+    )
+    expect(page.get_by_label(t("ru", "Surname of the holder"))).to_have_value("Осмонова")
+    check_accessibility(page)
+    screenshot(page, "certificate-verify-too-many-ru-phone")
+
+
+def test_the_code_is_typed_in_without_javascript_and_with_the_keyboard(open_page, network):
     group = _ended_group(network.center_a1)
     valid, _ = certificates_issue(offering=group.offering, now=NOW)
     page = open_page("/ky/certificates/verify/", viewport="phone", java_script_enabled=False)
-    page.get_by_label(t("ky", "Verification code")).fill("wrong code!")
-    page.get_by_role("button", name=t("ky", "Check"), exact=True).click()
+    field = page.get_by_label(t("ky", "Code on the certificate"))
+    field.fill("wrong code!")
+    field.press("Enter")
     expect(page.locator(".error-summary")).to_be_visible()
-    expect(page.get_by_label(t("ky", "Verification code"))).to_have_value("wrong code!")
-    page.get_by_label(t("ky", "Verification code")).fill(valid.verification_code)
-    page.get_by_role("button", name=t("ky", "Check"), exact=True).click()
+    expect(page.get_by_label(t("ky", "Code on the certificate"))).to_have_value("wrong code!")
+    page.get_by_label(t("ky", "Code on the certificate")).fill(valid.short_code.lower())
+    page.keyboard.press("Tab")  # to the button, then pressed from the keyboard
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        t("ky", "The certificate is valid")
+    )
+    page.goto("/ky/certificates/verify/")
+    page.get_by_label(t("ky", "Certificate number")).fill(valid.number.lower())
+    surname = page.get_by_label(t("ky", "Surname of the holder"))
+    surname.fill(valid.registration.participant.name.split()[-1].upper())
+    surname.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         t("ky", "The certificate is valid")
     )

@@ -14,3 +14,7 @@ NO_CERTIFICATE_RULE = _("This program gives no certificate.")
 OFFERING_NOT_PUBLISHED = _("Certificates are issued only for groups that took place.")
 REASON_REQUIRED = _("Say why the certificate is revoked.")
 ALREADY_REVOKED = _("This certificate is already revoked.")
+TOO_MANY_LOOKUPS = _(
+    "Too many certificates were checked from your connection in the last hour. "
+    "What you typed is kept below: try again in an hour."
+)

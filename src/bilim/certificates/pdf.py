@@ -37,6 +37,13 @@ def verification_url(certificate: Certificate) -> str:
     return f"{settings.BILIM_SITE_URL}{path}"
 
 
+def lookup_url(certificate: Certificate) -> str:
+    """The page where the printed code is typed by hand, in the certificate's language."""
+    with translation.override(certificate.language):
+        path = reverse("certificates:verify-lookup")
+    return f"{settings.BILIM_SITE_URL}{path}"
+
+
 def _logo(partner: Partner) -> Logo | None:
     if not partner.logo:
         return None
@@ -80,7 +87,8 @@ def certificate_context(certificate: Certificate) -> dict[str, object]:
         "issued_on": date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT"),
         "logos": partner_logos(certificate),
         "qr": qr_svg_data_uri(url),
-        "verify_url": url,
+        "lookup_url": lookup_url(certificate),
+        "code": certificate.short_code_display,
     }
 
 

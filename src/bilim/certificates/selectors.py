@@ -12,6 +12,7 @@ from bilim.scheduling.models import Offering
 from bilim.scheduling.selectors import offering_list
 
 from .models import Certificate
+from .names import surname_matches
 from .rules import Share, earns, offering_shares
 
 CERTIFICATE_RELATED = (
@@ -28,6 +29,27 @@ def certificate_by_code(*, code: str) -> Certificate | None:
         .filter(verification_code=code)
         .first()
     )
+
+
+def certificate_by_short_code(*, code: str) -> Certificate | None:
+    """Return the certificate with this printed code (already cleaned); None if unknown."""
+    return Certificate.objects.select_related(*CERTIFICATE_RELATED).filter(short_code=code).first()
+
+
+def certificate_by_number(*, number: str, surname: str) -> Certificate | None:
+    """Return the certificate with this number if its holder's name bears this surname.
+
+    A wrong surname answers None, exactly like an unknown number: a number alone, which
+    anyone can guess from its neighbours, must not tell who holds it.
+    """
+    certificate = (
+        Certificate.objects.select_related(*CERTIFICATE_RELATED).filter(number=number).first()
+    )
+    if certificate is None or not surname_matches(
+        name=certificate.registration.participant.name, surname=surname
+    ):
+        return None
+    return certificate
 
 
 def valid_certificate_for_token(*, token: str) -> Certificate:

@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-import secrets
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +19,7 @@ from .errors import (
     CertificateError,
 )
 from .messages import tell_certificate_ready
-from .models import Certificate
+from .models import Certificate, NumberSequence
 from .rules import earners, gives_certificate, has_ended
 
 logger = logging.getLogger(__name__)
@@ -29,13 +28,25 @@ logger = logging.getLogger(__name__)
 ISSUE_WINDOW = datetime.timedelta(days=30)
 
 
-def certificate_number(*, year: int, pk: int) -> str:
-    """KG-2026-000123: the year of issue and the certificate's row number.
+def certificate_number(*, year: int, row: int) -> str:
+    """Return the printed number: KG-2026-000123, the 123rd certificate issued in 2026."""
+    return f"KG-{year}-{row:06d}"
 
-    The row number comes from the database's own sequence, so two runs issuing at the
-    same moment (the daily timer and a manager's button) can never take the same number.
+
+def _take_numbers(*, year: int, count: int) -> range:
+    """Return the next ``count`` row numbers of the year, taken for this transaction.
+
+    The year's row stays locked until the transaction ends, so two runs issuing at the
+    same moment (the daily timer and a manager's button) never take the same numbers,
+    and a run that rolls back leaves no gap.
     """
-    return f"KG-{year}-{pk:06d}"
+    NumberSequence.objects.bulk_create([NumberSequence(year=year)], ignore_conflicts=True)
+    # A plain FOR UPDATE: the row is changed right below.
+    sequence = NumberSequence.objects.select_for_update().get(year=year)
+    first = sequence.last + 1
+    sequence.last += count
+    sequence.save(update_fields=["last"])
+    return range(first, first + count)
 
 
 @transaction.atomic
@@ -69,24 +80,25 @@ def certificates_issue(
         .select_related("participant", "offering__program", "offering__center")
         .order_by("participant__name_key", "pk")
     )
+    earned = list(registrations)
+    if not earned:
+        return []
     year = timezone.localtime(now).year
+    rows = _take_numbers(year=year, count=len(earned))
     issued = []
-    for registration in registrations:
+    for registration, row in zip(earned, rows, strict=True):
         certificate = Certificate.objects.create(
             registration=registration,
-            # A placeholder until the row has its pk; never seen outside this transaction.
-            number=f"new-{secrets.token_hex(8)}",
+            number=certificate_number(year=year, row=row),
             language=registration.participant.language,
             hours=offering.program.hours,
             issued_by=issued_by,
         )
-        certificate.number = certificate_number(year=year, pk=certificate.pk)
-        certificate.issued_at = now
-        certificate.save(update_fields=["number", "issued_at"])
+        certificate.issued_at = now  # auto_now_add ignores a given value
+        certificate.save(update_fields=["issued_at"])
         tell_certificate_ready(certificate)
         issued.append(certificate)
-    if issued:
-        logger.info("Issued %s certificate(s) for offering %s.", len(issued), offering.pk)
+    logger.info("Issued %s certificate(s) for offering %s.", len(issued), offering.pk)
     return issued
 
 
