@@ -38,7 +38,9 @@ PENDING_KEY = "bilim.my.pending"
 
 
 def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
-    form = SignUpForm(request.POST or None, language=get_language() or "ky")
+    # Bound on every POST, even an empty one: the limit message is added to its errors.
+    posted = request.POST if request.method == "POST" else None
+    form = SignUpForm(posted, language=get_language() or "ky")
     status = 200
     if request.method == "POST":
         # The service reads the offering once, under its lock: the id is all it needs.
@@ -180,7 +182,8 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
 def _my_phone(request: HttpRequest) -> HttpResponse:
     """The phone form; a valid number gets a code (if known) and leads to the code form."""
     pending = request.session.get(PENDING_KEY, "")
-    form = PhoneForm(request.POST or None, initial={"phone": phone_for_contact(pending)})
+    posted = request.POST if request.method == "POST" else None  # bound even when empty
+    form = PhoneForm(posted, initial={"phone": phone_for_contact(pending)})
     status = 200
     if request.method == "POST":
         limit = SubmissionLimit(
