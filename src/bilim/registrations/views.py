@@ -89,13 +89,11 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 limit.count(request)
                 return _signed_up(request, outcome, form.cleaned_data["request_id"])
-    else:
+    shown = offering_for_sign_up(pk=pk)
+    if request.method != "POST":
         _issue(request, form.initial["request_id"])
     return render(
-        request,
-        "registrations/sign_up.html",
-        {"offering": offering_for_sign_up(pk=pk), "form": form},
-        status=status,
+        request, "registrations/sign_up.html", {"offering": shown, "form": form}, status=status
     )
 
 
