@@ -113,6 +113,18 @@ def test_phone_and_code_open_all_registrations(open_page, offering, lang, viewpo
     fits_the_screen(page)
     screenshot(page, f"self-service-list-{lang}-{viewport}")
 
+    # With the phone proved, the person corrects the name printed on the certificate.
+    person = page.locator(".my-people li", has_text="Айгүл Осмонова")
+    person.get_by_role("link", name=t(lang, "Correct the details")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Your details"))
+    check_accessibility(page)
+    fits_the_screen(page)
+    screenshot(page, f"self-service-details-{lang}-{viewport}")
+    page.get_by_label(t(lang, "Full name")).fill("Айгүл Осмонова-Бекова")
+    page.get_by_role("button", name=t(lang, "Save my details")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "My registrations"))
+    expect(page.locator(".my-people")).to_contain_text("Айгүл Осмонова-Бекова")
+
     page.get_by_role("button", name=t(lang, "Sign out")).click()
     expect(page.get_by_label(t(lang, "Mobile phone"))).to_be_visible()
     expect(page.locator(".my-list")).to_have_count(0)

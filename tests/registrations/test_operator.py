@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bilim.accounts.models import Role
-from bilim.registrations.models import Registration
+from bilim.registrations.models import Participant, Registration
 from bilim.registrations.services import Person, registration_create
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
@@ -160,6 +160,34 @@ def test_registering_by_phone_records_the_operator_and_shows_what_to_read_out(
     assert f"/my/{registration.token}/" in page
     assert reverse("operator:register", args=[offering.pk]) in page
     assert reverse("operator:person-detail", args=[registration.participant_id]) in page
+
+
+def test_a_caller_registered_by_phone_changes_no_stored_details_and_consents_in_the_page_language(
+    client, network, groups
+):
+    """The operator cannot prove who is calling: the answers go to the registration only."""
+    earlier = _register(groups[0], 1, email="bubusara@example.kg")
+    client.force_login(network.users[Role.OPERATOR])
+    client.post(
+        f"/ru/staff/operator/offerings/{groups[1].pk}/register/",
+        _form(
+            name="бүбүсара токтосунова 1",
+            phone="0555 000 001",
+            sex="male",
+            email="other@example.com",
+            language="en",
+        ),
+    )
+    participant = Participant.objects.get()
+    assert (participant.name, participant.sex, participant.email, participant.language) == (
+        "Бүбүсара Токтосунова 1",
+        "female",
+        "bubusara@example.kg",
+        "ky",
+    )
+    new = Registration.objects.exclude(pk=earlier.pk).get()
+    assert new.sex == "male"
+    assert new.participant.consents.latest("pk").language == "ru"
 
 
 def test_a_walk_in_is_recorded_as_such(client, network, groups):

@@ -59,12 +59,14 @@ def test_mistakes_are_explained_in_russian_and_nothing_typed_is_lost(client, off
     assert not Registration.objects.exists()
 
 
-def test_double_click_registers_once(client, offering):
-    url = f"/ky/offerings/{offering.pk}/register/"
-    first = client.post(url, _form())
-    second = client.post(url, _form())
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_double_click_registers_once_and_opens_the_same_page(client, offering, lang):
+    url = f"/{lang}/offerings/{offering.pk}/register/"
+    request_id = client.get(url).context["form"].initial["request_id"]
+    first = client.post(url, _form(request_id=request_id))
+    second = client.post(url, _form(request_id=request_id))
     assert first["Location"] == second["Location"]
-    assert Registration.objects.count() == 1
+    assert second["Location"] == f"/{lang}/my/{Registration.objects.get().token}/"
 
 
 def test_a_request_id_sent_again_by_another_person_does_not_show_the_first_persons_page(

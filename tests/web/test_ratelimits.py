@@ -56,7 +56,7 @@ def test_redis_counters_expire_after_their_window(settings):
     limit = SubmissionLimit(group="ttl", rate="5/h")
     request = post_from("10.0.0.1")
     limit.count(request)
-    ttl = redis.Redis.from_url(REDIS_URL).ttl(limit._key(request))
+    ttl = redis.Redis.from_url(REDIS_URL).ttl(limit._key(client_address(request)))
     assert 3600 < ttl <= 3600 + ratelimits.GRACE_SECONDS
     ratelimits._redis.cache_clear()
 
@@ -66,3 +66,12 @@ def test_an_ipv6_client_counts_as_its_network(settings):
     assert first == client_address(post_from("2001:db8:1:2:ffff::1"))
     assert first != client_address(post_from("2001:db8:1:3::10"))
     assert client_address(post_from("192.0.2.7")) == "192.0.2.7"
+
+
+def test_a_limit_can_count_per_phone_number(store):
+    limit = SubmissionLimit(group=f"phone-{store}", rate="2/h")
+    for _ in range(2):
+        assert not limit.reached_for("+996555123456")
+        limit.count_for("+996555123456")
+    assert limit.reached_for("+996555123456")
+    assert not limit.reached_for("+996555123457")

@@ -16,3 +16,7 @@ NO_OFFER = _("There is no place waiting for you in this group any more.")
 SAME_OFFERING = _("The person is already registered for this group: choose another one.")
 ALREADY_THERE = _("The person already has a registration in that group.")
 NOT_MOVABLE = _("This registration is cancelled: register the person again instead.")
+NAME_TAKEN = _(
+    "Someone else registered with this phone uses this name. "
+    "Write your name as it differs from theirs, or call us."
+)

@@ -10,7 +10,8 @@ from bilim.web.forms import CheckboxGroup, RadioGroup
 from bilim.web.languages import LANGUAGES
 from bilim.web.phones import mobile_for_sms
 
-from .models import AccessNeed, Disability, Sex
+from .models import AccessNeed, Disability, Participant, Sex
+from .participants import Details
 from .services import Person
 
 
@@ -101,19 +102,14 @@ class SignUpForm(forms.Form):
             {"language": language, "request_id": uuid.uuid4().hex}
         )
         super().__init__(*args, **kwargs)
+        # The page's language: the consent paragraph the person read was in it.
+        self.page_language = language
 
     def clean_phone(self) -> str:
         return mobile_for_sms(self.cleaned_data["phone"])
 
     def clean_birth_year(self) -> int | None:
-        year: int | None = self.cleaned_data.get("birth_year")
-        this_year = timezone.localdate().year
-        if year is not None and not this_year - 110 <= year <= this_year - 5:
-            raise forms.ValidationError(
-                _("Enter a year between %(low)s and %(high)s.")
-                % {"low": this_year - 110, "high": this_year - 5}
-            )
-        return year
+        return _birth_year(self.cleaned_data.get("birth_year"))
 
     def person(self) -> Person:
         data = self.cleaned_data
@@ -128,6 +124,55 @@ class SignUpForm(forms.Form):
             access_needs=tuple(data["access_needs"]),
             home_district=data["home_district"],
             language=data["language"],
+            consent_language=self.page_language,
+        )
+
+
+def _birth_year(year: int | None) -> int | None:
+    this_year = timezone.localdate().year
+    if year is not None and not this_year - 110 <= year <= this_year - 5:
+        raise forms.ValidationError(
+            _("Enter a year between %(low)s and %(high)s.")
+            % {"low": this_year - 110, "high": this_year - 5}
+        )
+    return year
+
+
+class DetailsForm(forms.Form):
+    """A person corrects the details stored about them, once their phone is proved."""
+
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it should be printed on your certificates."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = SignUpForm.base_fields["email"]
+    language = SignUpForm.base_fields["language"]
+    sex = SignUpForm.base_fields["sex"]
+    birth_year = SignUpForm.base_fields["birth_year"]
+    home_district = SignUpForm.base_fields["home_district"]
+    disability = SignUpForm.base_fields["disability"]
+
+    @staticmethod
+    def initial_for(participant: Participant) -> dict[str, Any]:
+        fields = ("name", "email", "language", "sex", "birth_year", "disability")
+        initial = {name: getattr(participant, name) for name in fields}
+        return {**initial, "home_district": participant.home_district_id}
+
+    def clean_birth_year(self) -> int | None:
+        return _birth_year(self.cleaned_data.get("birth_year"))
+
+    def details(self) -> Details:
+        data = self.cleaned_data
+        return Details(
+            name=data["name"],
+            email=data["email"],
+            language=data["language"],
+            sex=data["sex"],
+            birth_year=data["birth_year"],
+            home_district=data["home_district"],
+            disability=data["disability"] or Disability.NOT_DISCLOSED,
         )
 
 

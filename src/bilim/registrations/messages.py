@@ -139,3 +139,24 @@ def tell_code(*, phone: str, code: str, language: str, minutes: int) -> None:
         kind="one-time-code",
         language=language,
     )
+
+
+def tell_link_again(registration: Registration) -> None:
+    """The personal link once more, by SMS only, for someone who tried to register again.
+
+    No dedupe key: the caller limits how often one phone receives it.
+    """
+    participant = registration.participant
+    with translation.override(participant.language):
+        text = _("You are already registered: %(title)s. Your link: %(link)s") % {
+            "title": registration.offering.program.title,
+            "link": personal_link(registration),
+        }
+    message_queue(
+        channel=Message.Channel.SMS,
+        recipient=participant.phone,
+        body=text,
+        kind="link-again",
+        language=participant.language,
+        center=registration.offering.center,
+    )

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from bilim.scheduling.models import Offering, Session
 
-from .models import Registration
+from .models import Participant, Registration
 
 
 def offering_for_sign_up(*, pk: int) -> Offering:
@@ -69,3 +69,8 @@ def registrations_for_phone(*, phone: str) -> "QuerySet[Registration]":
         .select_related("participant", "offering__program", "offering__center", "certificate")
         .order_by("-offering__first_starts_at", "-pk")
     )
+
+
+def participants_for_phone(*, phone: str) -> "QuerySet[Participant]":
+    """The people registered with this phone (a family may share one), by name."""
+    return Participant.objects.filter(phone=phone).select_related("home_district__region")

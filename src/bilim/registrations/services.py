@@ -51,6 +51,8 @@ class Person:
     disability: str = "no"
     access_needs: tuple[str, ...] = ()
     home_district: District | None = None
+    # The language of the page (or the spoken text) whose consent paragraph was accepted.
+    consent_language: str = ""
 
 
 @dataclass
@@ -65,43 +67,45 @@ def name_key(name: str) -> str:
 
 
 def _participant(person: Person) -> tuple[Participant, bool]:
-    """Find the returning person by phone and name, or create them; keep their newest details.
+    """Find the returning person by phone and name, or create them with the answers given.
 
+    A returning person's stored details are never changed here: nobody who registers has
+    proved the phone, and the name on their certificates must not be rewritten by whoever
+    types their name and number. The answers go to the registration's own snapshot;
+    `participant_update` (after the phone is proved) is the one way to change the details.
     The second value tells whether the person was already known.
     """
     key = name_key(person.name)
     participant = Participant.objects.filter(phone=person.phone, name_key=key).first()
-    returning = participant is not None
-    if participant is None:
-        participant = Participant(phone=person.phone, name_key=key)
-    participant.name = re.sub(r"\s+", " ", person.name).strip()
-    participant.sex = person.sex
-    participant.language = person.language
-    participant.disability = person.disability
-    participant.access_needs = list(person.access_needs)
-    newest = ["name", "sex", "language", "disability", "access_needs"]
-    if person.email:
-        participant.email = person.email
-        newest.append("email")
-    if person.birth_year:
-        participant.birth_year = person.birth_year
-        newest.append("birth_year")
-    if person.home_district:
-        participant.home_district = person.home_district
-        newest.append("home_district")
-    if returning:
-        participant.save(update_fields=newest)
-    else:
-        # The same new person registering at the same moment for two offerings: the
-        # second insert updates the row of the first (and gets its id) instead of failing,
-        # in one statement where a savepoint and a retry would take four.
-        Participant.objects.bulk_create(
-            [participant],
-            update_conflicts=True,
-            unique_fields=["phone", "name_key"],
-            update_fields=newest,
-        )
-    return participant, returning
+    if participant is not None:
+        return participant, True
+    participant = Participant(
+        phone=person.phone,
+        name_key=key,
+        name=_clean_name(person.name),
+        sex=person.sex,
+        language=person.language,
+        disability=person.disability,
+        access_needs=list(person.access_needs),
+        email=person.email,
+        birth_year=person.birth_year,
+        home_district=person.home_district,
+    )
+    # The same new person registering at the same moment for two offerings: the second
+    # insert gets the id of the first row instead of failing, in one statement where a
+    # savepoint and a retry would take four. It "updates" only name_key, to the value the
+    # row already has, so the first answers stay.
+    Participant.objects.bulk_create(
+        [participant],
+        update_conflicts=True,
+        unique_fields=["phone", "name_key"],
+        update_fields=["name_key"],
+    )
+    return participant, False
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()
 
 
 # What registering reads under the lock: the offering, its program's minimum age and
@@ -197,7 +201,8 @@ def _register(
     Consent.objects.create(
         participant=participant,
         version=settings.CONSENT_VERSION,
-        language=person.language,
+        # The language of the text the person read, which may differ from their messages'.
+        language=person.consent_language or person.language,
         channel=channel,
     )
     offering = _locked(offering)

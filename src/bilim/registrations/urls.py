@@ -9,6 +9,7 @@ urlpatterns = [
     # Fixed addresses before "my/<token>/", which would take them for a token.
     path("my/", views.my_registrations, name="my"),
     path("my/code/", views.my_code, name="my-code"),
+    path("my/details/<int:pk>/", views.my_details, name="my-details"),
     path("my/sign-out/", views.my_sign_out, name="my-sign-out"),
     path("my/<str:token>/", views.mine, name="mine"),
     path("my/<str:token>/qr.png", views.mine_qr, name="mine-qr"),

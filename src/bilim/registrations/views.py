@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,33 +12,50 @@ from bilim.notifications.qr import qr_png, qr_svg
 from bilim.scheduling.ical import calendar_bytes
 from bilim.scheduling.models import Offering
 from bilim.scheduling.views.feeds import CONTENT_TYPE as CALENDAR_CONTENT_TYPE
-from bilim.web.phones import phone_for_contact
+from bilim.web.phones import KYRGYZSTAN, phone_for_contact
 from bilim.web.ratelimits import SubmissionLimit
 
 from .access import unmet_needs
 from .errors import RegistrationError
-from .forms import CodeForm, PhoneForm, SignUpForm
-from .messages import check_in_code, personal_link
+from .forms import CodeForm, DetailsForm, PhoneForm, SignUpForm
+from .messages import check_in_code, personal_link, tell_link_again
 from .models import AccessNeed, Registration
 from .one_time_codes import OneTimeCodeError, code_send, code_verify
+from .participants import participant_update
 from .selectors import (
     CALENDAR_STATUSES,
     calendar_sessions,
     offering_for_sign_up,
+    participants_for_phone,
     registration_by_token,
     registrations_for_phone,
     stream_sessions,
 )
-from .services import offer_accept, registration_cancel, registration_create, waitlist_position
+from .services import (
+    Outcome,
+    offer_accept,
+    registration_cancel,
+    registration_create,
+    waitlist_position,
+)
 
 # The phone a person proved with a code, and until when (epoch seconds).
 VERIFIED_KEY = "bilim.my.verified"
 # The phone a code was asked for, waiting for the code to be typed.
 PENDING_KEY = "bilim.my.pending"
+# The request ids of the sign-up forms this browser was given, the newest few: a double
+# click or a retry opens the page its first click made; the same id sent from another
+# browser opens nothing.
+ISSUED_KEY = "bilim.sign-up.issued"
+ISSUED_KEEP = 20
+# How often one phone is sent its personal link again after signing up a second time.
+LINK_AGAIN_LIMIT = SubmissionLimit(group="registrations:link-again", rate="3/h")
 
 
 def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
-    form = SignUpForm(request.POST or None, language=get_language() or "ky")
+    # Bound on every POST, even an empty one: the limit message is added to its errors.
+    posted = request.POST if request.method == "POST" else None
+    form = SignUpForm(posted, language=get_language() or "ky")
     status = 200
     if request.method == "POST":
         # The service reads the offering once, under its lock: the id is all it needs.
@@ -71,13 +88,46 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, error.message)
             else:
                 limit.count(request)
-                return redirect("registrations:mine", outcome.registration.token)
+                return _signed_up(request, outcome, form.cleaned_data["request_id"])
+    shown = offering_for_sign_up(pk=pk)
+    if request.method != "POST":
+        _issue(request, form.initial["request_id"])
+    return render(
+        request, "registrations/sign_up.html", {"offering": shown, "form": form}, status=status
+    )
+
+
+def _issue(request: HttpRequest, request_id: str) -> None:
+    """Remember that this browser was given the form with this request id."""
+    issued = request.session.get(ISSUED_KEY, [])
+    request.session[ISSUED_KEY] = [*issued, request_id][-ISSUED_KEEP:]
+
+
+def _signed_up(request: HttpRequest, outcome: Outcome, request_id: str) -> HttpResponse:
+    """The new registration's page; for an earlier one, only a new SMS to its phone.
+
+    Only the browser that was given the form of the first registration (a double click,
+    a retry) opens its page again: the same name and phone typed anywhere else open
+    nothing, and get the same answer whether the SMS went out or the phone's limit held it.
+    """
+    registration = outcome.registration
+    same_request = bool(request_id) and registration.idempotency_key == request_id
+    if outcome.created or (same_request and request_id in request.session.get(ISSUED_KEY, [])):
+        return redirect("registrations:mine", registration.token)
+    phone = registration.participant.phone
+    if not LINK_AGAIN_LIMIT.reached_for(phone):
+        LINK_AGAIN_LIMIT.count_for(phone)
+        tell_link_again(registration)
     return render(
         request,
-        "registrations/sign_up.html",
-        {"offering": offering_for_sign_up(pk=pk), "form": form},
-        status=status,
+        "registrations/sign_up_known.html",
+        {"offering": registration.offering, "phone": masked_phone(phone)},
     )
+
+
+def masked_phone(phone: str) -> str:
+    """A phone number with only its country code and last three digits: "+996 … 456"."""
+    return f"+{KYRGYZSTAN} … {phone[-3:]}"
 
 
 def mine(request: HttpRequest, token: str) -> HttpResponse:
@@ -171,6 +221,7 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
             "registrations/my_list.html",
             {
                 "registrations": registrations_for_phone(phone=phone),
+                "people": participants_for_phone(phone=phone),
                 "phone": phone_for_contact(phone),
             },
         )
@@ -180,7 +231,8 @@ def my_registrations(request: HttpRequest) -> HttpResponse:
 def _my_phone(request: HttpRequest) -> HttpResponse:
     """The phone form; a valid number gets a code (if known) and leads to the code form."""
     pending = request.session.get(PENDING_KEY, "")
-    form = PhoneForm(request.POST or None, initial={"phone": phone_for_contact(pending)})
+    posted = request.POST if request.method == "POST" else None  # bound even when empty
+    form = PhoneForm(posted, initial={"phone": phone_for_contact(pending)})
     status = 200
     if request.method == "POST":
         limit = SubmissionLimit(
@@ -230,6 +282,30 @@ def my_code(request: HttpRequest) -> HttpResponse:
             return redirect("registrations:my")
     return render(
         request, "registrations/my_code.html", {"form": form, "phone": phone_for_contact(phone)}
+    )
+
+
+def my_details(request: HttpRequest, pk: int) -> HttpResponse:
+    """A person with a proved phone corrects the details stored for one of its people."""
+    phone = _verified_phone(request)
+    if phone is None:
+        return redirect("registrations:my")
+    participant = get_object_or_404(participants_for_phone(phone=phone), pk=pk)
+    posted = request.POST if request.method == "POST" else None
+    form = DetailsForm(posted, initial=DetailsForm.initial_for(participant))
+    if form.is_valid():
+        try:
+            participant_update(participant=participant, details=form.details())
+        except RegistrationError as error:
+            form.add_error("name", error.message)
+        else:
+            messages.success(request, _("Your details are saved."))
+            return redirect("registrations:my")
+    return render(
+        request,
+        "registrations/my_details.html",
+        {"form": form, "participant": participant},
+        status=400 if form.errors else 200,
     )
 
 

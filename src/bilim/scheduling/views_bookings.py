@@ -56,7 +56,9 @@ def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
     if not center.rooms.exists():
         context = {"center": center, "no_rooms": BOOKING_NO_ROOMS}
         return render(request, "scheduling/bookings/request.html", context)
-    form = BookingRequestForm(request.POST or None, center=center)
+    # Bound on every POST, even an empty one: the limit message is added to its errors.
+    posted = request.POST if request.method == "POST" else None
+    form = BookingRequestForm(posted, center=center)
     context = {"center": center, "form": form}
     if request.method != "POST":
         return render(request, "scheduling/bookings/request.html", context)

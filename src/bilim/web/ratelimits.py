@@ -54,18 +54,25 @@ class SubmissionLimit:
     def period(self) -> int:
         return PERIODS[self.rate.split("/")[1][-1]]
 
-    def _key(self, request: HttpRequest) -> str:
+    def _key(self, subject: str) -> str:
         window = int(time.time()) // self.period
-        return f"submissions:{self.group}:{client_address(request)}:{window}"
+        return f"submissions:{self.group}:{subject}:{window}"
 
     def reached(self, request: HttpRequest) -> bool:
-        key = self._key(request)
+        return self.reached_for(client_address(request))
+
+    def count(self, request: HttpRequest) -> None:
+        self.count_for(client_address(request))
+
+    def reached_for(self, subject: str) -> bool:
+        """Whether `subject` (an address, or a phone number) used up this window's rate."""
+        key = self._key(subject)
         client = _redis()
         count = client.get(key) if client is not None else default_cache.get(key)
         return int(count or 0) >= self.limit
 
-    def count(self, request: HttpRequest) -> None:
-        key = self._key(request)
+    def count_for(self, subject: str) -> None:
+        key = self._key(subject)
         timeout = self.period + GRACE_SECONDS
         client = _redis()
         if client is not None:

@@ -107,6 +107,26 @@ def test_sixth_request_in_an_hour_is_refused_with_the_answers_kept(
     assert SpaceBooking.objects.count() == 5
 
 
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"title": "Жыйын"}, {"requester_name": "Гүлнара", "people": "abc"}],
+    ids=["empty", "title", "partial"],
+)
+def test_an_empty_or_partial_request_after_the_limit_answers_with_the_form(
+    client, network, hall, form_data, lang, data
+):
+    for _ in range(5):
+        assert client.post(_url(network, lang), form_data).status_code == 302
+    response = client.post(_url(network, lang), data)
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "error-summary" in html and 'name="title"' in html
+    for value in data.values():
+        assert value in html
+    assert SpaceBooking.objects.count() == 5
+
+
 # Staff -------------------------------------------------------------------------------------
 
 
