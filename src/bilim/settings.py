@@ -238,6 +238,8 @@ if not BILIM_SITE_URL:
         "Set BILIM_SITE_URL to the site's public address, e.g. https://bilim.example.kg "
         "(or DEBUG=1 for local development)."
     )
+# Unknown short links (/m/<code>) opened per connection and hour, before it is refused.
+SHORT_LINK_MISS_RATE = env.str("SHORT_LINK_MISS_RATE", default="20/h")
 # Only ever off in the control run of the overbooking test, which must then overbook.
 REGISTRATION_LOCKING = env.bool("REGISTRATION_LOCKING", default=True)
 # Web sign-ups stored per connection and hour (a center's shared Wi-Fi counts as one).

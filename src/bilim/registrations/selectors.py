@@ -69,3 +69,20 @@ def registrations_for_phone(*, phone: str) -> "QuerySet[Registration]":
         .select_related("participant", "offering__program", "offering__center", "certificate")
         .order_by("-offering__first_starts_at", "-pk")
     )
+
+
+TYPED_AS_DIGITS = str.maketrans("oil", "011")
+
+
+def registration_by_link_code(*, code: str) -> Registration | None:
+    """The registration a short link (/m/<code>) points to, or None.
+
+    Typed by hand, O reads as 0 and I or L as 1, in either case (Crockford's base32).
+    """
+    code = code.lower().translate(TYPED_AS_DIGITS)
+    return (
+        Registration.objects.select_related("participant")
+        .only("token", "participant__language")
+        .filter(link_code=code)
+        .first()
+    )
