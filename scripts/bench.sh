@@ -11,6 +11,7 @@ PORT="${BENCH_PORT:-8765}"
 DURATION="${BENCH_DURATION:-15s}"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export SECRET_KEY="bench-only-secret-key-not-for-production-use-0123456789"
+export BILIM_SITE_URL="http://127.0.0.1:${PORT}"
 export ALLOWED_HOSTS="127.0.0.1" SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 LOG_LEVEL=WARNING
 # As deployed: Redis holds the cache and the rate-limit counters. The sign-up limit is
 # raised because every benchmark request comes from one address.

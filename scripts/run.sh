@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBUG="${DEBUG:-1}"
 PORT="${PORT:-8000}"
+# Links in SMS, e-mail and QR codes point where this server really answers.
+export BILIM_SITE_URL="${BILIM_SITE_URL:-http://127.0.0.1:${PORT}}"
 PY=.venv/bin/python
 
 $PY manage.py migrate --noinput -v 0

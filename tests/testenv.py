@@ -15,6 +15,7 @@ for key, value in {
     "TASKS_BACKEND": "immediate",
     "PASSWORD_HASHERS": "django.contrib.auth.hashers.MD5PasswordHasher",
     "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "BILIM_SITE_URL": "http://testserver",
 }.items():
     os.environ.setdefault(key, value)
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the

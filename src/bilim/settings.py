@@ -226,8 +226,20 @@ X_FRAME_OPTIONS = "DENY"
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Registrations ---
-# The site's public address, for links in SMS and e-mail (no trailing slash).
-BILIM_SITE_URL = env.str("BILIM_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The site's public address (no trailing slash): every link in SMS, e-mail, QR codes and
+# certificates. A guessed default would send people links to a machine they cannot reach.
+BILIM_SITE_URL = env.str(
+    "BILIM_SITE_URL", default="" if not DEBUG else "http://127.0.0.1:8000"
+).rstrip("/")
+if not BILIM_SITE_URL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Set BILIM_SITE_URL to the site's public address, e.g. https://bilim.example.kg "
+        "(or DEBUG=1 for local development)."
+    )
+# Unknown short links (/m/<code>) opened per connection and hour, before it is refused.
+SHORT_LINK_MISS_RATE = env.str("SHORT_LINK_MISS_RATE", default="20/h")
 # Only ever off in the control run of the overbooking test, which must then overbook.
 REGISTRATION_LOCKING = env.bool("REGISTRATION_LOCKING", default=True)
 # Web sign-ups stored per connection and hour (a center's shared Wi-Fi counts as one).

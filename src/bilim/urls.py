@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bilim.api.api import api
+from bilim.registrations.short_links import short_link_open
 from bilim.web.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # The short link in SMS: no language prefix, every character counts there.
+    path("m/<str:code>", short_link_open, name="short-link"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("bilim.web.urls")),

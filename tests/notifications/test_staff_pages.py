@@ -80,3 +80,11 @@ def test_staff_home_counts_the_failures(client, network):
     client.force_login(network.users[Role.CENTER])
     page = client.get("/en/staff/").content.decode()
     assert "2 messages could not be sent" in page
+
+
+def test_the_list_shows_how_many_parts_an_sms_takes(client, network):
+    message = _failed(network.center_a1, "+996555000001")
+    Message.objects.filter(pk=message.pk).update(segments=2)
+    client.force_login(network.users[Role.CENTER])
+    page = client.get("/en/staff/messages/").content.decode()
+    assert "2 SMS parts" in page

@@ -107,7 +107,7 @@ def test_a_freed_place_is_offered_to_the_first_waiting_and_held(offering):
     assert offering.confirmed_count == 2  # the held place counts as taken
     sms = Message.objects.filter(kind="waitlist-offer", channel=Message.Channel.SMS).get()
     assert sms.recipient == "+996555000003"
-    assert waiting.registration.token in sms.body
+    assert f"/m/{waiting.registration.link_code}" in sms.body
 
     offer_accept(registration=waiting.registration, now=NOW + datetime.timedelta(hours=1))
     waiting.registration.refresh_from_db()
@@ -171,4 +171,4 @@ def test_confirmation_is_queued_with_the_registration(offering):
     sms = Message.objects.get(kind="confirmation", channel=Message.Channel.SMS)
     assert sms.recipient == "+996555000001"
     assert sms.language == "ky"
-    assert outcome.registration.token in sms.body
+    assert f"/m/{outcome.registration.link_code}" in sms.body

@@ -3,7 +3,8 @@
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bilim.registrations.messages import personal_link, tell_participant
+from bilim.notifications.sms_fit import sms_fit
+from bilim.registrations.messages import personal_link, short_link, tell_participant
 
 from .models import Certificate
 
@@ -13,17 +14,15 @@ KIND = "certificate-ready"
 def tell_certificate_ready(certificate: Certificate) -> None:
     """Queue the news with the person's own link, where the certificate can be downloaded."""
     registration = certificate.registration
-    link = personal_link(registration)
     with translation.override(registration.participant.language):
-        text = _("Your certificate for %(title)s is ready: %(link)s") % {
-            "title": registration.offering.program.title,
-            "link": link,
-        }
+        template = _("Your certificate for %(title)s is ready: %(link)s")
+        title = registration.offering.program.title
         subject = _("Your certificate is ready")
     tell_participant(
         registration,
         kind=KIND,
         key=f"{KIND}:certificate:{certificate.pk}",
-        text=text,
+        text=sms_fit(template, {"title": title, "link": short_link(registration)}),
         subject=subject,
+        email_text=template % {"title": title, "link": personal_link(registration)},
     )

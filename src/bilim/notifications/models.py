@@ -29,6 +29,8 @@ class Message(models.Model):
     kind = models.SlugField(_("kind"), max_length=40)
     subject = models.CharField(_("subject"), max_length=200, blank=True)
     body = models.TextField(_("text"))
+    # SMS only: the parts the gateway splits the text into, each one paid for.
+    segments = models.PositiveSmallIntegerField(_("SMS parts"), null=True, blank=True)
     # E-mail only: a link sent along as a QR code image (the personal link, shown at
     # check-in). The image is drawn when the message is sent, not stored.
     qr_payload = models.CharField(_("link in the QR code"), max_length=300, blank=True)

@@ -14,7 +14,7 @@ from bilim.centers.models import Center
 
 from .models import Message
 from .qr import qr_png
-from .sms import SmsPermanentError, get_backend
+from .sms import SmsPermanentError, get_backend, segments
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +58,7 @@ def message_queue(
         center=center,
         dedupe_key=dedupe_key,
         qr_payload=qr_payload if channel == Message.Channel.EMAIL else "",
+        segments=segments(body) if channel == Message.Channel.SMS else None,
         next_attempt_at=timezone.now(),
     )
     if dedupe_key is not None:

@@ -42,9 +42,14 @@ class SmsBackend(Protocol):
     def send(self, to: str, text: str) -> str: ...
 
 
+def gsm7(text: str) -> bool:
+    """Whether the text is written only with the GSM alphabet (160 characters a segment)."""
+    return all(c in GSM7 or c in GSM7_EXTENDED for c in text)
+
+
 def segments(text: str) -> int:
     """How many SMS segments the text takes (Cyrillic: 70 characters in one, 67 per part)."""
-    if all(c in GSM7 or c in GSM7_EXTENDED for c in text):
+    if gsm7(text):
         length = len(text) + sum(1 for c in text if c in GSM7_EXTENDED)
         single, part = 160, 153
     else:

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.notifications.sms_fit import sms_fit, sms_when
 
 from .models import Registration
 
@@ -19,6 +19,11 @@ def personal_link(registration: Registration) -> str:
     return f"{settings.BILIM_SITE_URL}{path}"
 
 
+def short_link(registration: Registration) -> str:
+    """The personal link as SMS carry it: /m/<8 characters>, which opens the personal page."""
+    return f"{settings.BILIM_SITE_URL}{reverse('short-link', args=[registration.link_code])}"
+
+
 def check_in_code(registration: Registration) -> str:
     """The eight-digit check-in code in two groups, easy to read out: "1234 5678"."""
     code = registration.short_code
@@ -27,21 +32,26 @@ def check_in_code(registration: Registration) -> str:
 
 def _first_session(registration: Registration) -> str:
     starts = registration.offering.first_starts_at
-    return date_format(timezone.localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
+    return sms_when(starts) if starts else ""
 
 
-def _queue(registration: Registration, kind: str, text: str, subject: str) -> None:
+def _queue(
+    registration: Registration, kind: str, template: str, values: dict[str, object], subject: str
+) -> None:
+    """Queue the SMS (short link, title cut to fit) and the e-mail (full title and link)."""
     link = personal_link(registration)
+    sms = sms_fit(template, {**values, "link": short_link(registration)})
     with translation.override(registration.participant.language):
         how = _(
             "Your personal link: %(link)s\n"
             "At the center, show the attached QR code or say your check-in code: %(code)s"
         ) % {"link": link, "code": check_in_code(registration)}
+    text = template % {**values, "link": link}
     tell_participant(
         registration,
         kind=kind,
         key=f"{kind}:registration:{registration.pk}:{registration.status}",
-        text=text,
+        text=sms,
         subject=subject,
         email_text=f"{text}\n\n{how}",
         qr_payload=link,
@@ -90,39 +100,33 @@ def tell_participant(
 def tell_registered(registration: Registration, *, position: int | None = None) -> None:
     """Confirmation, or the waitlist position, by SMS (and e-mail when given)."""
     with translation.override(registration.participant.language):
-        title = registration.offering.program.title
-        when = _first_session(registration)
+        values: dict[str, object] = {
+            "title": registration.offering.program.title,
+            "when": _first_session(registration),
+            "position": position,
+        }
         if registration.status == Registration.Status.CONFIRMED:
-            text = _("You are registered: %(title)s, %(when)s. %(link)s") % {
-                "title": title,
-                "when": when,
-                "link": personal_link(registration),
-            }
+            template = _("You are registered: %(title)s, %(when)s. %(link)s")
             subject = _("Your registration is confirmed")
             kind = "confirmation"
         else:
-            text = _("%(title)s is full. You are number %(position)s on the waitlist.") % {
-                "title": title,
-                "position": position,
-            }
+            template = _("%(title)s is full. You are number %(position)s on the waitlist.")
             subject = _("You are on the waitlist")
             kind = "waitlisted"
-    _queue(registration, kind, text, subject)
+    _queue(registration, kind, template, values, subject)
 
 
 def tell_offered(registration: Registration) -> None:
     """A place freed up: the person holds it until the offer expires."""
+    until = registration.offer_expires_at
     with translation.override(registration.participant.language):
-        until = date_format(
-            timezone.localtime(registration.offer_expires_at), "SHORT_DATETIME_FORMAT"
-        )
-        text = _("A place is free in %(title)s. Confirm by %(until)s: %(link)s") % {
+        template = _("A place is free in %(title)s. Confirm by %(until)s: %(link)s")
+        values: dict[str, object] = {
             "title": registration.offering.program.title,
-            "until": until,
-            "link": personal_link(registration),
+            "until": sms_when(until) if until else "",
         }
         subject = _("A place is waiting for you")
-    _queue(registration, "waitlist-offer", text, subject)
+    _queue(registration, "waitlist-offer", template, values, subject)
 
 
 def tell_code(*, phone: str, code: str, language: str, minutes: int) -> None:

@@ -125,6 +125,17 @@ def new_short_code() -> str:
     return f"{secrets.randbelow(10**8):08d}"
 
 
+# Crockford's base32 in lower case: no i, l, o or u, so nothing reads as 1, 0 or another
+# letter when a person copies the link from an SMS by hand.
+LINK_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+LINK_CODE_LENGTH = 8
+
+
+def new_link_code() -> str:
+    """Eight random characters for the short link in SMS (/m/<code>): 32**8, about 10**12."""
+    return "".join(secrets.choice(LINK_ALPHABET) for _ in range(LINK_CODE_LENGTH))
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
@@ -167,6 +178,14 @@ class Registration(models.Model):
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
     short_code = models.CharField(
         _("check-in code"), max_length=8, unique=True, default=new_short_code, editable=False
+    )
+    # The short link in SMS opens the personal page: the 32-character token would not fit.
+    link_code = models.CharField(
+        _("short link code"),
+        max_length=LINK_CODE_LENGTH,
+        unique=True,
+        default=new_link_code,
+        editable=False,
     )
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     # As they were when the registration was made: reports never change afterwards.

@@ -3,11 +3,11 @@
 import datetime
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.notifications.sms_fit import sms_fit, sms_when
 from bilim.scheduling.models import Offering, Session
 
 from .models import Registration
@@ -18,13 +18,15 @@ AHEAD = {"24h": datetime.timedelta(hours=24), "2h": datetime.timedelta(hours=2)}
 def _text(session: Session, registration: Registration) -> str:
     with translation.override(registration.participant.language):
         offering = session.offering
-        place = offering.center.name if offering.center else _("online")
-        when = date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
-        return _("Reminder: %(title)s, %(when)s, %(place)s.") % {
-            "title": offering.program.title,
-            "when": when,
-            "place": place,
-        }
+        return sms_fit(
+            _("Reminder: %(title)s, %(when)s, %(place)s."),
+            {
+                "title": offering.program.title,
+                "when": sms_when(session.starts_at),
+                "place": offering.center.name if offering.center else _("online"),
+            },
+            shorten=("title", "place"),
+        )
 
 
 def reminders_queue(*, now: datetime.datetime | None = None) -> int:

@@ -74,3 +74,20 @@ def registrations_for_phone(*, phone: str) -> "QuerySet[Registration]":
 def participants_for_phone(*, phone: str) -> "QuerySet[Participant]":
     """The people registered with this phone (a family may share one), by name."""
     return Participant.objects.filter(phone=phone).select_related("home_district__region")
+
+
+TYPED_AS_DIGITS = str.maketrans("oil", "011")
+
+
+def registration_by_link_code(*, code: str) -> Registration | None:
+    """The registration a short link (/m/<code>) points to, or None.
+
+    Typed by hand, O reads as 0 and I or L as 1, in either case (Crockford's base32).
+    """
+    code = code.lower().translate(TYPED_AS_DIGITS)
+    return (
+        Registration.objects.select_related("participant")
+        .only("token", "participant__language")
+        .filter(link_code=code)
+        .first()
+    )

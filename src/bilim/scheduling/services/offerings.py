@@ -8,13 +8,13 @@ from enum import StrEnum
 from django.db import transaction
 from django.db.models import Max, Min
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bilim.accounts.models import User
 from bilim.centers.models import Center, OpeningException, Room
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.notifications.sms_fit import sms_fit, sms_when
 from bilim.partners.models import Partner
 from bilim.programs.models import Program
 
@@ -59,28 +59,18 @@ class Change(StrEnum):
 
 
 def _change_text(change: Change, offering: Offering, session: Session | None) -> str:
-    title = offering.program.title
-    place = offering.center.name if offering.center else _("online")
-    when = (
-        date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
-        if session
-        else ""
-    )
-    if change == Change.SESSION_MOVED:
-        return _("%(title)s: the session is now on %(when)s, %(place)s.") % {
-            "title": title,
-            "when": when,
-            "place": place,
-        }
-    if change == Change.SESSION_CANCELLED:
-        return _("%(title)s: the session on %(when)s is cancelled.") % {
-            "title": title,
-            "when": when,
-        }
-    return _("%(title)s at %(place)s is cancelled. We are sorry.") % {
-        "title": title,
-        "place": place,
+    values = {
+        "title": offering.program.title,
+        "place": offering.center.name if offering.center else _("online"),
+        "when": sms_when(session.starts_at) if session else "",
     }
+    if change == Change.SESSION_MOVED:
+        template = _("%(title)s: the session is now on %(when)s, %(place)s.")
+    elif change == Change.SESSION_CANCELLED:
+        template = _("%(title)s: the session on %(when)s is cancelled.")
+    else:
+        template = _("%(title)s at %(place)s is cancelled. We are sorry.")
+    return sms_fit(template, values, shorten=("title", "place"))
 
 
 def participants_notify_change(
