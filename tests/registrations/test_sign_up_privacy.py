@@ -86,6 +86,7 @@ def _secrets_of(registration):
         registration.short_code,
         check_in_code(registration),
         f"/my/{registration.token}/cancel/",
+        f"/m/{registration.link_code}",
     ]
 
 
@@ -126,7 +127,7 @@ def test_already_registered_sends_the_link_again_to_the_phone(client, aigul):
     client.post(f"/ky/offerings/{aigul.offering_id}/register/", IMPOSTOR)
     again = Message.objects.get(kind="link-again")
     assert again.recipient == PHONE
-    assert aigul.token in again.body
+    assert again.body.endswith(f"/m/{aigul.link_code}")  # the short link to their page
     assert again.language == "ky"  # the stored language, not the one typed
 
 

@@ -19,7 +19,12 @@ from bilim.certificates.models import Certificate
 from bilim.demo.network import _center_names, center_plan
 from bilim.notifications.models import Message
 from bilim.notifications.sms import segments
-from bilim.registrations.messages import tell_code, tell_offered, tell_registered
+from bilim.registrations.messages import (
+    tell_code,
+    tell_link_again,
+    tell_offered,
+    tell_registered,
+)
 from bilim.registrations.models import Participant, Registration
 from bilim.registrations.reminders import reminders_queue
 from bilim.scheduling.services.offerings import Change, participants_notify_change
@@ -120,6 +125,11 @@ def _certificate(session, registrations):
         )
 
 
+def _link_again(session, registrations):
+    for registration in registrations:
+        tell_link_again(registration)
+
+
 def _code(session, registrations):
     for registration in registrations:
         participant = registration.participant
@@ -135,6 +145,7 @@ SENDERS: dict[Callable[..., None], tuple[str, ...]] = {
     _changes: ("session-moved", "session-cancelled", "offering-cancelled"),
     _certificate: ("certificate-ready",),
     _code: ("one-time-code",),
+    _link_again: ("link-again",),
 }
 # Kinds that fit one segment in every language, titles and center names cut to a few
 # words: those without a link. Reminders are the most numerous SMS of all.

@@ -152,10 +152,9 @@ def tell_link_again(registration: Registration) -> None:
     """
     participant = registration.participant
     with translation.override(participant.language):
-        text = _("You are already registered: %(title)s. Your link: %(link)s") % {
-            "title": registration.offering.program.title,
-            "link": personal_link(registration),
-        }
+        template = _("You are already registered: %(title)s. Your link: %(link)s")
+        values = {"title": registration.offering.program.title}
+    text = sms_fit(template, {**values, "link": short_link(registration)})
     message_queue(
         channel=Message.Channel.SMS,
         recipient=participant.phone,
