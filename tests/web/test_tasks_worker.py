@@ -1,10 +1,12 @@
 """The background worker runs tasks end to end, in its own process."""
 
+import datetime
 import os
 import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.web.task_queue import tasks_requeue_abandoned
 from bilim.web.tasks import heartbeat
 from tests.notifications.conftest import HangingRelay
 
@@ -250,3 +253,32 @@ def test_a_delivery_whose_worker_is_killed_is_run_again_after_the_lease_and_sent
         ["bakyt@example.kg"],
     ]
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DB_QUEUE)
+def test_only_tasks_running_past_the_lease_on_another_worker_go_back_in_the_queue():
+    now = timezone.now()
+    started = {
+        "dead": now - datetime.timedelta(minutes=6),
+        "recent": now - datetime.timedelta(minutes=4),
+        "me": now - datetime.timedelta(minutes=6),
+    }
+    ids = {}
+    for worker, at in started.items():
+        ids[worker] = heartbeat.enqueue(worker).id
+        DBTaskResult.objects.filter(pk=ids[worker]).update(
+            status=TaskResultStatus.RUNNING, started_at=at, worker_ids=["first", worker]
+        )
+    done = heartbeat.enqueue("done").id
+    DBTaskResult.objects.filter(pk=done).update(
+        status=TaskResultStatus.SUCCESSFUL, started_at=started["dead"]
+    )
+
+    lease = datetime.timedelta(minutes=5)
+    assert tasks_requeue_abandoned(lease=lease, alive_worker_id="me", now=now) == 1
+    status = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert status[uuid.UUID(ids["dead"])] == TaskResultStatus.READY
+    assert status[uuid.UUID(ids["recent"])] == TaskResultStatus.RUNNING
+    assert status[uuid.UUID(ids["me"])] == TaskResultStatus.RUNNING
+    assert status[uuid.UUID(done)] == TaskResultStatus.SUCCESSFUL
