@@ -67,7 +67,7 @@ def after_commit(django_capture_on_commit_callbacks):
 
 def _smtp_down(settings) -> int:
     """Point mail at a port where nothing listens; return the real server's port."""
-    port = settings.EMAIL_PORT
+    port: int = settings.EMAIL_PORT
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         settings.EMAIL_PORT = sock.getsockname()[1]
