@@ -216,7 +216,7 @@ def test_a_delivery_whose_worker_is_killed_is_run_again_after_the_lease_and_sent
             # transaction open during the send locked the whole database, every sign-up.
             clock = time.monotonic()
             later = _queue_email("bakyt@example.kg")
-            assert time.monotonic() - clock < 5
+            assert time.monotonic() - clock < 10
         finally:
             first.send_signal(signal.SIGKILL)
             first.wait(30)
