@@ -13,7 +13,8 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo
 $PY manage.py collectstatic --noinput -v 0
 
-$PY manage.py db_worker --queue-name default &
+# task_worker: db_worker that also reruns a task whose worker died (TASK_LEASE_SECONDS).
+$PY manage.py task_worker --queue-name default &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 

@@ -133,6 +133,10 @@ TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
+# A task (or a message being sent) still "running" this long after it started is taken to
+# belong to a worker that died (kill -9, power cut): `task_worker` runs it again. Keep it
+# longer than the slowest task; every task is idempotent, so a rerun never sends twice.
+TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", default=300)
 
 # --- Accounts ---
 AUTH_USER_MODEL = "accounts.User"
@@ -194,6 +198,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Bilim <bilim@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for each answer of the mail server. Without it, a server that accepts the
+# connection and never answers holds the worker, and every message behind it, for good.
+EMAIL_TIMEOUT = env.float("EMAIL_TIMEOUT", default=10.0)
 
 # --- Rate limits (bilim.web.ratelimits): behind a reverse proxy, REMOTE_ADDR is the proxy's
 # address, so name the header the proxy sets with the client's (e.g. HTTP_X_REAL_IP).

@@ -1,4 +1,5 @@
 import json
+import socket
 import threading
 import time
 import urllib.parse
@@ -75,3 +76,77 @@ def gateway(settings):
         yield fake
     finally:
         fake.stop()
+
+
+def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+        sink.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+
+
+class HangingRelay:
+    """A server on 127.0.0.1 in front of a real one (SMTP, an SMS gateway).
+
+    Its next `hang` connections are accepted and never answered, as by a mail server that
+    hangs; `hung` is set once one was. Later connections reach the real server.
+    """
+
+    def __init__(self, port: int, hang: int = 0) -> None:
+        self.target = ("127.0.0.1", port)
+        self.hang = hang
+        self.hung = threading.Event()
+        self._held: list[socket.socket] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self.port: int = self._listener.getsockname()[1]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _address = self._listener.accept()
+            except TimeoutError:
+                continue
+            if self.hang > 0:
+                self.hang -= 1
+                self._held.append(client)
+                self.hung.set()
+                continue
+            upstream = socket.create_connection(self.target)
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=_pipe, args=(source, sink), daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._listener.close()
+        for held in self._held:
+            held.close()
+
+
+@pytest.fixture
+def hanging_smtp(smtp, settings):  # noqa: F811 - the imported fixture, by name
+    """The real SMTP server behind a relay whose first connection hangs; its inbox."""
+    relay = HangingRelay(settings.EMAIL_PORT, hang=1)
+    settings.EMAIL_PORT = relay.port
+    try:
+        yield relay, smtp
+    finally:
+        relay.stop()
+
+
+@pytest.fixture
+def hanging_gateway(gateway, settings):
+    """The fake SMS gateway behind a relay whose first connection hangs; the gateway."""
+    port = int(gateway.url.rsplit(":", 1)[1].split("/")[0])
+    relay = HangingRelay(port, hang=1)
+    settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{relay.port}/send"
+    try:
+        yield relay, gateway
+    finally:
+        relay.stop()

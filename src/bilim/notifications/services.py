@@ -100,38 +100,64 @@ def _send(message: Message) -> str:
 def message_deliver(*, message_id: int, now: datetime.datetime | None = None) -> Delivery:
     """Try to send one due message; on failure schedule the next attempt or give up.
 
-    Safe to call twice at once: the row is locked, and a message another worker holds
-    is skipped.
+    The message is claimed in a short transaction, sent with no transaction open, and the
+    outcome recorded in another: a mail server that answers slowly holds no row lock (on
+    SQLite, no lock on the whole database) while every sign-up waits. A claimed message is
+    not due again for TASK_LEASE_SECONDS, so another worker leaves it alone, and a claim
+    whose worker died (kill -9) runs out and the message is tried again.
     """
     now = now or timezone.now()
-    with transaction.atomic():
-        message = (
-            Message.objects.select_for_update(skip_locked=True)
-            .filter(pk=message_id, status=Message.Status.PENDING, next_attempt_at__lte=now)
-            .first()
-        )
-        if message is None:
-            return Delivery(sent=False)
-        message.attempts += 1
-        try:
-            message.provider_id = _send(message)[:120]
-        except Exception as error:  # every failure of a backend is recorded, whatever its class
-            message.last_error = f"{type(error).__name__}: {error}"[:2000]
-            permanent = isinstance(error, SmsPermanentError) or message.attempts >= MAX_ATTEMPTS
-            if permanent:
-                message.status = Message.Status.FAILED
-            else:
-                message.next_attempt_at = now + backoff(message.attempts)
-            message.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-            logger.warning(
-                "Message %s failed (attempt %s): %s", message.pk, message.attempts, error
-            )
-            return Delivery(sent=False, retry_at=None if permanent else message.next_attempt_at)
-        message.status = Message.Status.SENT
-        message.sent_at = now
-        message.last_error = ""
-        message.save(update_fields=["attempts", "provider_id", "status", "sent_at", "last_error"])
-        return Delivery(sent=True)
+    message = _message_claim(message_id=message_id, now=now)
+    if message is None:
+        return _not_claimed(message_id=message_id, now=now)
+    try:
+        provider_id = _send(message)[:120]
+    except Exception as error:  # every failure of a backend is recorded, whatever its class
+        return _message_failed(message=message, error=error, now=now)
+    Message.objects.filter(pk=message.pk, status=Message.Status.PENDING).update(
+        status=Message.Status.SENT, sent_at=now, provider_id=provider_id, last_error=""
+    )
+    return Delivery(sent=True)
+
+
+@transaction.atomic
+def _message_claim(*, message_id: int, now: datetime.datetime) -> Message | None:
+    # skip_locked: a message another worker is claiming this instant is theirs.
+    message = (
+        Message.objects.select_for_update(skip_locked=True)
+        .filter(pk=message_id, status=Message.Status.PENDING, next_attempt_at__lte=now)
+        .first()
+    )
+    if message is None:
+        return None
+    # Counted now: a message whose sending kills the worker every time still ends FAILED.
+    message.attempts += 1
+    message.next_attempt_at = now + datetime.timedelta(seconds=settings.TASK_LEASE_SECONDS)
+    message.save(update_fields=["attempts", "next_attempt_at"])
+    return message
+
+
+def _not_claimed(*, message_id: int, now: datetime.datetime) -> Delivery:
+    # A pending message not yet due waits for a retry or for another worker's claim to end:
+    # the caller comes back then, so a message whose worker died is not left to the timer.
+    waiting = Message.objects.filter(
+        pk=message_id, status=Message.Status.PENDING, next_attempt_at__gt=now
+    ).values_list("next_attempt_at", flat=True)
+    return Delivery(sent=False, retry_at=waiting.first())
+
+
+def _message_failed(*, message: Message, error: Exception, now: datetime.datetime) -> Delivery:
+    last_error = f"{type(error).__name__}: {error}"[:2000]
+    permanent = isinstance(error, SmsPermanentError) or message.attempts >= MAX_ATTEMPTS
+    retry_at = None if permanent else now + backoff(message.attempts)
+    changes: dict[str, object] = (
+        {"status": Message.Status.FAILED} if retry_at is None else {"next_attempt_at": retry_at}
+    )
+    Message.objects.filter(pk=message.pk, status=Message.Status.PENDING).update(
+        last_error=last_error, **changes
+    )
+    logger.warning("Message %s failed (attempt %s): %s", message.pk, message.attempts, error)
+    return Delivery(sent=False, retry_at=retry_at)
 
 
 def messages_deliver_due(*, now: datetime.datetime | None = None, limit: int = 500) -> int:

@@ -7,7 +7,7 @@ from .services import message_deliver
 
 @task()
 def deliver_message(message_id: int) -> bool:
-    """Send one message; when it failed and may be retried, come back at the retry time.
+    """Send one message; when it must wait (a retry, another worker's claim), come back then.
 
     A backend that cannot defer (the in-process one of tests) leaves retries to the
     `deliver_messages` command.

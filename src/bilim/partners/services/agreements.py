@@ -5,15 +5,15 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.files import File
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bilim.accounts.models import Role, User
+from bilim.notifications.models import Message
+from bilim.notifications.services import message_queue
 
 from ..models import Agreement, Contribution, Partner
 from .partners import set_translated
@@ -95,7 +95,6 @@ def contribution_save(
 @dataclass(frozen=True)
 class ReminderRun:
     reminded: int
-    failed: int
 
 
 def national_recipients() -> list[User]:
@@ -111,43 +110,50 @@ def national_recipients() -> list[User]:
 def agreements_remind_expiring(*, today: datetime.date, days: int = 30) -> ReminderRun:
     """E-mail the national office once about each agreement that ends within `days`.
 
-    Each administrator gets the message in their own language. An agreement is
-    marked as reminded only when every message about it was handed to the mail
-    server, so a failed run is simply repeated the next day.
+    Each administrator gets the message in their own language. The messages go into the
+    outbox with the mark that the agreement was reminded: a mail server that is down
+    delays them (they are retried) but loses none.
     """
     recipients = national_recipients()
     if not recipients:
         logger.warning("No national administrator with an e-mail: no reminders sent.")
-        return ReminderRun(reminded=0, failed=0)
+        return ReminderRun(reminded=0)
     due = Agreement.objects.filter(
         valid_until__gte=today,
         valid_until__lte=today + datetime.timedelta(days=days),
         reminder_sent_on__isnull=True,
     ).values_list("pk", flat=True)
-    reminded = failed = 0
-    for pk in list(due):
-        try:
-            with transaction.atomic():
-                agreement = (
-                    Agreement.objects.select_for_update()
-                    .select_related("partner")
-                    .filter(pk=pk, reminder_sent_on__isnull=True)
-                    .first()
-                )
-                if agreement is None:  # another run got there first
-                    continue
-                messages = [_reminder(agreement, user, today) for user in recipients]
-                get_connection().send_messages(messages)
-                agreement.reminder_sent_on = today
-                agreement.save(update_fields=["reminder_sent_on"])
-                reminded += 1
-        except Exception:  # one agreement's failure must not stop the others' reminders
-            logger.exception("Could not send the expiry reminder of agreement %s", pk)
-            failed += 1
-    return ReminderRun(reminded=reminded, failed=failed)
+    reminded = [_agreement_remind(pk=pk, recipients=recipients, today=today) for pk in due]
+    return ReminderRun(reminded=sum(reminded))
 
 
-def _reminder(agreement: Agreement, user: User, today: datetime.date) -> EmailMessage:
+@transaction.atomic
+def _agreement_remind(*, pk: int, recipients: list[User], today: datetime.date) -> bool:
+    agreement = (
+        Agreement.objects.select_for_update()
+        .select_related("partner")
+        .filter(pk=pk, reminder_sent_on__isnull=True)
+        .first()
+    )
+    if agreement is None:  # another run got there first
+        return False
+    for user in recipients:
+        subject, body = _reminder(agreement, user, today)
+        message_queue(
+            channel=Message.Channel.EMAIL,
+            recipient=user.email,
+            subject=subject,
+            body=body,
+            kind="agreement-ends",
+            language=user.language,
+            dedupe_key=f"agreement-ends:{agreement.pk}:{agreement.valid_until}:{user.pk}",
+        )
+    agreement.reminder_sent_on = today
+    agreement.save(update_fields=["reminder_sent_on"])
+    return True
+
+
+def _reminder(agreement: Agreement, user: User, today: datetime.date) -> tuple[str, str]:
     until = agreement.valid_until or today  # chosen by its end date: never open-ended here
     with translation.override(user.language):
         days = (until - today).days
@@ -179,4 +185,4 @@ def _reminder(agreement: Agreement, user: User, today: datetime.date) -> EmailMe
                 _("Bilim sends this reminder once for each agreement."),
             ]
         )
-    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return subject, body

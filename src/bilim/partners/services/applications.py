@@ -1,16 +1,16 @@
 """Partnership applications: submission, acknowledgement, and the national office's review."""
 
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bilim.accounts.models import User
 from bilim.geography.models import Region
+from bilim.notifications.models import Message
+from bilim.notifications.services import message_queue
 
 from ..errors import DECLINE_NEEDS_COMMENT, EMPTY_COMMENT, NOT_ALLOWED_TRANSITION, PartnersError
 from ..models import ApplicationEvent, Direction, Partner, PartnershipApplication
@@ -41,7 +41,11 @@ def application_submit(
     website: str = "",
     language: str = "ky",
 ) -> PartnershipApplication:
-    """Store an application from the public form and acknowledge it by e-mail after commit."""
+    """Store an application from the public form, and queue its acknowledgement by e-mail.
+
+    The e-mail goes into the outbox with the application: a mail server that is down
+    delays it (it is retried) but neither loses it nor refuses the application.
+    """
     application = PartnershipApplication(
         organisation=organisation.strip(),
         kind=kind,
@@ -57,56 +61,56 @@ def application_submit(
     application.directions.set(list(directions))
     application.regions.set(list(regions))
     ApplicationEvent.objects.create(application=application, to_status=Status.RECEIVED)
-    # Imported here: the task module calls back into these services.
-    from ..tasks import acknowledge_application
-
-    transaction.on_commit(partial(acknowledge_application.enqueue, application.pk))
+    application_acknowledge(application_id=application.pk)
     return application
 
 
+@transaction.atomic
 def application_acknowledge(*, application_id: int) -> bool:
-    """E-mail the applicant, in their language, that the application arrived; only once.
+    """Queue the e-mail that tells the applicant, in their language, that it arrived; once.
 
-    Returns whether a message was sent now.
+    Returns whether it was queued now. `acknowledged_at` is when it was queued; the outbox
+    (notifications) records when it was sent.
     """
-    with transaction.atomic():
-        application = (
-            PartnershipApplication.objects.select_for_update().filter(pk=application_id).first()
+    application = (
+        PartnershipApplication.objects.select_for_update().filter(pk=application_id).first()
+    )
+    if application is None or application.acknowledged_at is not None:
+        return False
+    with translation.override(application.language):
+        values = {
+            "name": application.contact_name,
+            "organisation": application.organisation,
+            "phone": settings.BILIM_CONTACT_PHONE,
+            "email": settings.BILIM_CONTACT_EMAIL,
+        }
+        subject = _("We have received your partnership application")
+        body = "\n\n".join(
+            [
+                _("Hello, %(name)s.") % values,
+                _(
+                    "Thank you for offering to work with the Civic and Digital Education "
+                    "Centers. We have received the application of %(organisation)s."
+                )
+                % values,
+                _(
+                    "The national office will review it and write to you at this address "
+                    "with its decision."
+                ),
+                _("Questions: %(phone)s, %(email)s.") % values,
+            ]
         )
-        if application is None or application.acknowledged_at is not None:
-            return False
-        with translation.override(application.language):
-            values = {
-                "name": application.contact_name,
-                "organisation": application.organisation,
-                "phone": settings.BILIM_CONTACT_PHONE,
-                "email": settings.BILIM_CONTACT_EMAIL,
-            }
-            subject = _("We have received your partnership application")
-            body = "\n\n".join(
-                [
-                    _("Hello, %(name)s.") % values,
-                    _(
-                        "Thank you for offering to work with the Civic and Digital Education "
-                        "Centers. We have received the application of %(organisation)s."
-                    )
-                    % values,
-                    _(
-                        "The national office will review it and write to you at this address "
-                        "with its decision."
-                    ),
-                    _("Questions: %(phone)s, %(email)s.") % values,
-                ]
-            )
-        EmailMessage(
-            subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [application.email],
-            reply_to=[settings.BILIM_CONTACT_EMAIL],
-        ).send()
-        application.acknowledged_at = timezone.now()
-        application.save(update_fields=["acknowledged_at"])
+    message_queue(
+        channel=Message.Channel.EMAIL,
+        recipient=application.email,
+        subject=subject,
+        body=body,
+        kind="partnership-application",
+        language=application.language,
+        dedupe_key=f"partnership-application:{application.pk}",
+    )
+    application.acknowledged_at = timezone.now()
+    application.save(update_fields=["acknowledged_at"])
     return True
 
 
