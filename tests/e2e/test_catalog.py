@@ -154,13 +154,14 @@ def _a_long_program_with_far_groups(catalog):
     return voters
 
 
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["ky", "ru"])
 def test_the_chosen_district_follows_to_the_program_page_and_its_group_comes_first(
-    open_page, catalog, lang
+    open_page, catalog, lang, viewport
 ):
     program = _a_long_program_with_far_groups(catalog)
     title = getattr(program, f"title_{lang}")
-    page = open_page(f"/{lang}/programs/?district={catalog.naryn.code}", viewport="phone")
+    page = open_page(f"/{lang}/programs/?district={catalog.naryn.code}", viewport=viewport)
     page.get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     expect(page).to_have_url(re.compile(f"district={catalog.naryn.code}"))
@@ -172,7 +173,7 @@ def test_the_chosen_district_follows_to_the_program_page_and_its_group_comes_fir
     expect(page.locator(".offering").nth(1)).to_contain_text(re.compile(r"\d+ (km|км)"))
     expect(page.locator(".offering").last).to_contain_text(t(lang, "Online, from anywhere"))
     check_accessibility(page)
-    screenshot(page, f"catalog-program-district-{lang}-phone")
+    screenshot(page, f"catalog-program-district-{lang}-{viewport}")
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
