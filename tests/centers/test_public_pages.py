@@ -193,3 +193,10 @@ def test_map_captions_point_only_to_lists_that_are_there(client, centers):
     empty = client.get("/en/centers/", {"region": "41708000000000"}).content.decode()
     assert "There is no open center here yet." in empty
     assert "listed below" not in empty
+
+
+def test_center_page_with_its_close_map_stays_light(client, centers):
+    # A slow village connection: the close map weighs no more than the country's did.
+    for center in ("naryn", "bishkek", "osh"):
+        html = client.get(f"/ky/centers/{centers[center].code}/").content
+        assert len(html) < 60_000, (center, len(html))

@@ -28,7 +28,8 @@ ATTRIBUTION = _(
     "Simplified, and Bishkek and Osh city outlines derived, by this project."
 )
 # Finer outlines for closer views; few steps, so that few versions of the shapes are cached.
-TOLERANCES = (0.05, 0.1, 0.25, 0.5, 1.5)
+# A close view still weighs less than the whole country's map (about 40 KB).
+TOLERANCES = (0.25, 0.5, 1.5)
 
 
 def project(lon: float, lat: float) -> Point:
@@ -155,7 +156,7 @@ def zoom_to(point: Point, *, district_code: str, region_code: str, min_width: fl
     width = max(width, height)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
-    tolerance = max((t for t in TOLERANCES if t <= width / 400), default=TOLERANCES[0])
+    tolerance = max((t for t in TOLERANCES if t <= width / 140), default=TOLERANCES[0])
     return Zoom(
         view_box=f"{box[0]:.1f} {box[1]:.1f} {width:.1f} {height:.1f}",
         width=width,
