@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from bilim.centers.models import Center
 from bilim.scheduling.catalog import (
     CatalogFilters,
     catalog_program_list,
@@ -179,3 +180,27 @@ def streams(catalog):
 
 def test_live_now_lists_open_streams_happening_now(streams):
     assert set(live_session_list()) == {streams["live"], streams["hybrid"]}
+
+
+def test_a_chosen_place_puts_its_offerings_first_then_the_nearest_then_online(catalog):
+    from bilim.scheduling.catalog import Place
+
+    osh = Place("district", catalog.osh.code, "Osh", (catalog.osh.latitude, catalog.osh.longitude))
+    result = program_offering_list(program=catalog.voters, place=osh)
+    assert [p.offering for p in result.here] == [catalog.at_osh]
+    assert [p.offering for p in result.at_centers] == [catalog.at_naryn]
+    assert [p.offering for p in result.online] == [catalog.online]
+    region = catalog.naryn.region
+    whole = Place("region", region.code, "Naryn", (region.latitude, region.longitude))
+    result = program_offering_list(program=catalog.voters, place=whole)
+    assert [p.offering for p in result.here] == [catalog.at_naryn]
+
+
+def test_distances_run_between_district_centroids(catalog):
+    # A center placed away from its district's centroid: the district's centroid counts.
+    Center.objects.filter(pk=catalog.center_naryn.pk).update(latitude=40.6, longitude=72.9)
+    result = program_offering_list(
+        program=catalog.voters, point=(catalog.osh.latitude, catalog.osh.longitude)
+    )
+    naryn = next(p for p in result.at_centers if p.offering == catalog.at_naryn)
+    assert 200 < naryn.km < 400

@@ -7,7 +7,8 @@ from django.utils import timezone, translation
 
 from bilim.scheduling.catalog import center_offering_list
 from bilim.scheduling.models import Offering
-from tests.factories import CenterFactory, ProgramFactory
+from tests.catalog.conftest import offering_with_sessions
+from tests.factories import CenterFactory, DistrictFactory, ProgramFactory
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +147,10 @@ def test_program_page_orders_offerings_by_the_chosen_district(client, catalog):
         client.get(url("program-detail", "en", "voters"), {"district": catalog.osh.code})
     )
     assert near_osh.index("Osh center") < near_osh.index("Naryn center")
-    assert "about 0 km" in near_osh
+    # The group in the chosen district says so; the others how far they roughly are.
+    assert "In your district: Osh city" in near_osh
+    assert "about 0 km" not in near_osh
+    assert near_osh.index("Naryn center") < near_osh.index("about 2") < near_osh.index("Online")
 
 
 def test_program_page_orders_by_a_shared_location(client, catalog):
@@ -254,3 +258,46 @@ def test_center_page_include_lists_the_centers_coming_programs(catalog):
 def test_catalog_links_carry_the_chosen_district_to_the_program_page(client, catalog):
     body = text(client.get(url("program-list", "en"), {"district": catalog.naryn.code}))
     assert f'href="{url("program-detail", "en", "voters")}?district={catalog.naryn.code}"' in body
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_catalog_links_carry_the_chosen_region_to_the_program_page(client, catalog, lang):
+    region = catalog.naryn.region
+    body = text(client.get(url("program-list", lang), {"region": region.code}))
+    assert f'href="{url("program-detail", lang, "voters")}?region={region.code}"' in body
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_program_page_shows_the_chosen_regions_groups_first(client, catalog, lang):
+    region = catalog.naryn.region
+    # A second district of the region, far in the south: nearer to Osh than to Naryn.
+    other = DistrictFactory(region=region, latitude="40.60", longitude="72.90")
+    far_end = CenterFactory(district=other, name_en="Far end", name_ru="Дальний край")
+    offering_with_sessions(
+        program=catalog.voters, center=far_end, days=[catalog.week + datetime.timedelta(3)]
+    )
+    body = text(client.get(url("program-detail", lang, "voters"), {"region": region.code}))
+    with translation.override(lang):
+        naryn, osh, far = catalog.center_naryn.name, catalog.center_osh.name, far_end.name
+    # Both groups of the region come before Osh's, whatever the distances.
+    assert f'<option value="{region.code}" selected>' in body
+    assert body.index(naryn) < body.index(osh) and body.index(far) < body.index(osh)
+    assert body.count('class="offering"') == 4
+
+
+def test_program_page_reports_an_unknown_region(client, catalog):
+    response = client.get(url("program-detail", "ru", "voters"), {"region": "nowhere"})
+    assert response.status_code == 200
+    with translation.override("ru"):
+        assert translation.gettext("Choose your district from the list.") in text(response)
+
+
+def test_program_page_with_a_place_keeps_its_query_count(
+    client, catalog, django_assert_max_num_queries
+):
+    for _ in range(10):
+        OfferingFactory(program=catalog.voters, center=CenterFactory())
+    with django_assert_max_num_queries(11):
+        client.get(url("program-detail", "ru", "voters"), {"region": catalog.naryn.region.code})
+    with django_assert_max_num_queries(2):
+        client.get(url("program-detail", "ru", "voters"), {"region": catalog.naryn.region.code})

@@ -135,3 +135,68 @@ def test_list_shows_the_week_in_one_line(client, centers, lang, expected):
     periods = [(d, T(9), T(12, 30)) for d in range(5)] + [(d, T(13, 30), T(18)) for d in range(5)]
     center_set_week(center=centers["naryn"], periods=[*periods, (5, T(10), T(14))])
     assert expected in client.get(f"/{lang}/centers/").content.decode()
+
+
+def _view_box(html):
+    import re
+
+    return [float(v) for v in re.search(r'<svg viewBox="([^"]+)"', html).group(1).split()]
+
+
+def _pin(html):
+    import re
+
+    x, y = re.search(r'class="map-pin" transform="translate\(([^ ]+) ([^)]+)\)', html).groups()
+    return float(x), float(y)
+
+
+@pytest.mark.parametrize("name", ["naryn", "bishkek", "osh"])
+def test_center_page_map_zooms_to_the_center_with_a_pin(client, centers, name):
+    center = centers[name]
+    for lang in ("ky", "ru"):
+        html = client.get(f"/{lang}/centers/{center.code}/").content.decode()
+        x0, y0, width, height = _view_box(html)
+        # The country is 1000 units wide: the center's district fills the map instead.
+        assert width < 120 and height < 120, (name, width, height)
+        x, y = _pin(html)
+        assert x0 < x < x0 + width and y0 < y < y0 + height
+
+
+def test_center_page_links_to_map_apps_with_the_centers_point(client, centers):
+    center = centers["naryn"]
+    for lang in ("ky", "ru", "en"):
+        html = client.get(f"/{lang}/centers/{center.code}/").content.decode()
+        assert 'href="geo:41.43,75.99' in html
+        assert (
+            'href="https://www.openstreetmap.org/?mlat=41.43&amp;mlon=75.99#map=17/41.43/75.99"'
+            in html
+        )
+
+
+def test_map_attribution_goes_through_the_translations(client, centers):
+    from django.utils.functional import Promise
+
+    from bilim.geography import maps
+
+    assert isinstance(maps.ATTRIBUTION, Promise)
+    html = client.get(f"/ru/centers/{centers['naryn'].code}/").content.decode()
+    assert 'class="attribution" lang="en"' not in html
+    assert "CC BY 3.0 IGO" in html
+
+
+def test_map_captions_point_only_to_lists_that_are_there(client, centers):
+    page = client.get(f"/en/centers/{centers['naryn'].code}/").content.decode()
+    assert "listed below" not in page
+    assert "Map: Naryn center" in page
+    listed = client.get("/en/centers/").content.decode()
+    assert "The same centers are listed below." in listed
+    empty = client.get("/en/centers/", {"region": "41708000000000"}).content.decode()
+    assert "There is no open center here yet." in empty
+    assert "listed below" not in empty
+
+
+def test_center_page_with_its_close_map_stays_light(client, centers):
+    # A slow village connection: the close map weighs no more than the country's did.
+    for center in ("naryn", "bishkek", "osh"):
+        html = client.get(f"/ky/centers/{centers[center].code}/").content
+        assert len(html) < 60_000, (center, len(html))

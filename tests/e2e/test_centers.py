@@ -141,3 +141,25 @@ def test_national_office_checks_a_bad_import_file(open_page, network, tmp_path):
     expect(page.locator(".row-error")).to_have_count(1)
     check_accessibility(page)
     screenshot(page, "import-errors-ky-desktop")
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_center_page_map_shows_the_door_and_opens_map_apps(open_page, open_centers, lang, viewport):
+    _, naryn = open_centers
+    page = open_page(f"/{lang}/centers/{naryn.code}/", viewport=viewport)
+    pin = page.locator(".map-pin")
+    expect(pin).to_be_visible()
+    # A pin a person sees at a glance, not a dot lost in the whole country.
+    assert pin.bounding_box()["height"] >= 30
+    if viewport == "phone":
+        # Right after the address: within the first two screens.
+        assert pin.bounding_box()["y"] < 2 * 740
+    expect(page.get_by_role("link", name=t(lang, "Open in a map app"))).to_have_attribute(
+        "href", "geo:41.43,75.99?q=41.43,75.99"
+    )
+    expect(page.get_by_role("link", name=t(lang, "Open on OpenStreetMap"))).to_have_attribute(
+        "href", "https://www.openstreetmap.org/?mlat=41.43&mlon=75.99#map=17/41.43/75.99"
+    )
+    check_accessibility(page)
+    screenshot(page, f"center-map-{lang}-{viewport}")

@@ -170,3 +170,69 @@ def test_sign_in_error_is_explained_and_keeps_the_user_name(open_page, network, 
 
     screenshot(page, "signin-error-ky-phone")
     check_accessibility(page)
+
+
+# A quarter of the first screen of a 360 × 740 phone.
+HEADER_BUDGET = 740 / 4
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_phone_header_takes_a_quarter_of_the_screen_and_its_menu_opens_without_script(
+    open_page, network, lang
+):
+    page = open_page(f"/{lang}/", viewport="phone", java_script_enabled=False)
+    header = page.locator(".site-header")
+    menu = page.get_by_text(t(lang, "Menu"), exact=True)
+    nav = page.get_by_role("navigation", name=t(lang, "Main"), exact=True)
+    expect(nav).to_be_hidden()
+    screenshot(page, f"header-closed-{lang}-phone")
+    assert header.bounding_box()["height"] <= HEADER_BUDGET
+    screenshot(page, f"header-closed-{lang}-phone")
+
+    menu.click()
+    programs = nav.get_by_role("link", name=t(lang, "Programs"), exact=True)
+    expect(programs).to_be_visible()
+    screenshot(page, f"header-open-{lang}-phone")
+    programs.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Programs"))
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_phone_menu_opens_with_the_keyboard_and_shows_its_focus(open_page, network, lang):
+    page = open_page(f"/{lang}/", viewport="phone")
+    button = page.locator("summary.menu-button")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if button.evaluate("el => el === document.activeElement"):
+            break
+    expect(button).to_be_focused()
+    outline = button.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline not in ("", "none")
+    page.keyboard.press("Enter")
+    nav = page.get_by_role("navigation", name=t(lang, "Main"), exact=True)
+    expect(nav.get_by_role("link", name=t(lang, "Programs"), exact=True)).to_be_visible()
+    check_accessibility(page)
+    # The language links sit between the button and the menu it opened.
+    home = nav.get_by_role("link", name=t(lang, "Home"), exact=True)
+    for _ in range(4):
+        page.keyboard.press("Tab")
+    expect(home).to_be_focused()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_desktop_menu_stays_open_in_one_row(open_page, network, lang):
+    page = open_page(f"/{lang}/", viewport="desktop")
+    expect(page.locator("summary.menu-button")).to_be_hidden()
+    nav = page.get_by_role("navigation", name=t(lang, "Main"), exact=True)
+    links = nav.get_by_role("link")
+    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(tops) == 1, tops
+    screenshot(page, f"header-{lang}-desktop")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_home_page_program_title_opens_the_program(open_page, network, lang):
+    page = open_page(f"/{lang}/", viewport="phone")
+    title = getattr(network.own_program, f"title_{lang}")
+    page.get_by_role("link", name=title, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import CenterFactory, DistrictFactory, ProgramFactory, RegionFactory
 
@@ -126,3 +127,22 @@ def test_sign_in_lands_on_the_staff_home(client, network):
 def test_null_characters_get_a_bad_request_not_a_server_error(client, db):
     assert client.get("/ky/centers/", {"region": "a\x00b"}).status_code == 400
     assert client.post("/ky/staff/sign-in/", {"username": "\x00"}).status_code == 400
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_home_page_program_titles_link_to_their_pages(client, db, lang):
+    program = ProgramFactory(code="digital-50", title_en="Digital 50+")
+    html = client.get(f"/{lang}/").content.decode()
+    with translation.override(lang):
+        href = reverse("catalog:program-detail", args=[program.code])
+    assert f'<a href="{href}" class="program-title">' in html
+
+
+def test_main_menu_is_a_labelled_nav_behind_a_button_that_needs_no_script(client, db):
+    html = client.get("/ky/").content.decode()
+    with translation.override("ky"):
+        label = translation.gettext("Main")
+        menu = translation.gettext("Menu")
+    # A <details> opens and closes in every browser without JavaScript.
+    assert f'<summary class="menu-button" aria-controls="main-nav">{menu}</summary>' in html
+    assert f'<nav class="wrap main-nav" id="main-nav" aria-label="{label}">' in html

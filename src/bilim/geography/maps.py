@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 DATA = Path(__file__).resolve().parent / "data"
 WIDTH = 1000.0
 MIN_LON, MAX_LON, MIN_LAT, MAX_LAT = 69.2, 80.3, 39.1, 43.35
@@ -20,11 +22,14 @@ Y_SCALE = X_SCALE / math.cos(math.radians((MIN_LAT + MAX_LAT) / 2))
 
 Point = tuple[float, float]
 
-ATTRIBUTION = (
+ATTRIBUTION = _(
     "Administrative boundaries: Ministry of Emergency Situations of the Kyrgyz Republic, "
     "via OCHA / Humanitarian Data Exchange (COD-AB Kyrgyzstan, cod-ab-kgz), CC BY 3.0 IGO. "
     "Simplified, and Bishkek and Osh city outlines derived, by this project."
 )
+# Finer outlines for closer views; few steps, so that few versions of the shapes are cached.
+# A close view still weighs less than the whole country's map (about 40 KB).
+TOLERANCES = (0.25, 0.5, 1.5)
 
 
 def project(lon: float, lat: float) -> Point:
@@ -108,3 +113,54 @@ def view_box(region_code: str | None = None, *, min_width: float = 50.0) -> str:
     height = max(y1 - y0, min_width * bottom / WIDTH) * 1.15
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return f"{cx - width / 2:.1f} {cy - height / 2:.1f} {width:.1f} {height:.1f}"
+
+
+@dataclass(frozen=True)
+class Zoom:
+    """A close view: its viewBox, its width in map units, and the outlines in sight."""
+
+    view_box: str
+    width: float
+    regions: tuple[Shape, ...]
+    districts: tuple[Shape, ...]
+    highlight: str
+
+
+def _in_sight(
+    level: int, tolerance: float, box: tuple[float, float, float, float]
+) -> tuple[Shape, ...]:
+    x0, y0, x1, y1 = box
+    return tuple(
+        s
+        for s in shapes(level, tolerance)
+        if s.bbox[0] < x1 and s.bbox[2] > x0 and s.bbox[1] < y1 and s.bbox[3] > y0
+    )
+
+
+def zoom_to(point: Point, *, district_code: str, region_code: str, min_width: float = 30.0) -> Zoom:
+    """Return a view of a point within its district, its outline highlighted.
+
+    Bishkek's city districts have no shape of their own: the city's outline stands in.
+    The view is never narrower than `min_width` units (about 28 km), so that a small
+    town shows what lies around it.
+    """
+    shape = next((s for s in shapes(2) if s.code == district_code), None) or next(
+        (s for s in shapes(1) if s.code == region_code), None
+    )
+    x, y = point
+    x0, y0, x1, y1 = shape.bbox if shape else (x, y, x, y)
+    x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+    # Between square and 5:3, so that a long thin district still makes a readable map.
+    width = max(x1 - x0, min_width) * 1.2
+    height = max(y1 - y0, width * 0.6) * 1.1
+    width = max(width, height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+    tolerance = max((t for t in TOLERANCES if t <= width / 140), default=TOLERANCES[0])
+    return Zoom(
+        view_box=f"{box[0]:.1f} {box[1]:.1f} {width:.1f} {height:.1f}",
+        width=width,
+        regions=_in_sight(1, tolerance, box),
+        districts=_in_sight(2, tolerance, box),
+        highlight=shape.code if shape else "",
+    )

@@ -8,7 +8,7 @@ ended yet (`Offering.last_ends_at`, kept by the scheduling services). Nothing he
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from django.core.cache import cache
 from django.db.models import (
@@ -217,8 +217,26 @@ class PlacedOffering:
         return max(getattr(self.offering, "sessions_left", 0) - shown, 0)
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a visitor said they are: one district or a whole region, and its centroid."""
+
+    kind: Literal["district", "region"]
+    code: str
+    name: str
+    point: tuple[Decimal, Decimal]
+
+    def contains(self, district: District) -> bool:
+        """Whether a district is this place or lies in it."""
+        if self.kind == "district":
+            return district.code == self.code
+        return district.region.code == self.code
+
+
 @dataclass
 class ProgramOfferings:
+    # In the visitor's place; then at other centers; then online only.
+    here: list[PlacedOffering] = field(default_factory=list)
     at_centers: list[PlacedOffering] = field(default_factory=list)
     online: list[PlacedOffering] = field(default_factory=list)
 
@@ -226,19 +244,26 @@ class ProgramOfferings:
 def program_offering_list(
     *,
     program: Program,
+    place: Place | None = None,
     point: tuple[Decimal, Decimal] | None = None,
     now: datetime.datetime | None = None,
 ) -> ProgramOfferings:
-    """Return a program's coming offerings: at centers (nearest first if a point is given,
-    otherwise soonest first), then online-only ones, soonest first.
+    """Return a program's coming offerings, soonest first within each part.
+
+    With a place, the offerings there come first (`here`), then the others, nearest first;
+    with only a point (a shared location), all are nearest first; online-only ones last.
+    Distances run between district centroids, as the nearest centers' do: rough, but the
+    same for every center of a district, and never hidden behind a precise-looking figure.
     """
     now = now or timezone.now()
+    point = place.point if place is not None else point
     result = ProgramOfferings()
     for offering in _coming_offerings(now).filter(program=program).order_by("first_starts_at"):
         center = offering.center
         km = None
         if center is not None and point is not None:
-            km = distance_km(point[0], point[1], center.latitude, center.longitude)
+            district = center.district
+            km = distance_km(point[0], point[1], district.latitude, district.longitude)
         opens = offering.registration_opens
         placed = PlacedOffering(
             offering,
@@ -246,7 +271,12 @@ def program_offering_list(
             registration_open=offering.registration_is_open(now),
             registration_opens_later=opens is not None and now < opens,
         )
-        (result.online if center is None else result.at_centers).append(placed)
+        if center is None:
+            result.online.append(placed)
+        elif place is not None and place.contains(center.district):
+            result.here.append(placed)
+        else:
+            result.at_centers.append(placed)
     if point is not None:
         # sorted() is stable: equally distant offerings stay soonest first.
         result.at_centers.sort(key=lambda placed: placed.km or 0.0)
@@ -286,7 +316,7 @@ def live_session_list(*, now: datetime.datetime | None = None) -> QuerySet[Sessi
     )
 
 
-class DistrictOption(NamedTuple):
+class PlaceOption(NamedTuple):
     # Plain strings: the options are unpickled from the cache on every request.
     code: str
     name: str
@@ -299,24 +329,28 @@ class CatalogChoices:
     """The options of the catalog's filters in one language; cached, they rarely change."""
 
     regions: list[tuple[str, str]]
-    districts: list[tuple[str, list[DistrictOption]]]
+    districts: list[tuple[str, list[PlaceOption]]]
     centers: list[tuple[str, list[tuple[str, str]]]]
     directions: list[tuple[str, str]]
     audiences: list[tuple[str, str]]
+    region_points: list[PlaceOption] = field(default_factory=list)
 
-    def district(self, code: str) -> DistrictOption | None:
+    def district(self, code: str) -> PlaceOption | None:
         for _region, options in self.districts:
             for option in options:
                 if option.code == code:
                     return option
         return None
 
+    def region(self, code: str) -> PlaceOption | None:
+        return next((option for option in self.region_points if option.code == code), None)
+
 
 def _build_choices() -> CatalogChoices:
-    districts: dict[int, list[DistrictOption]] = {}
+    districts: dict[int, list[PlaceOption]] = {}
     for d in District.objects.order_by("region__code", "code"):
         districts.setdefault(d.region_id, []).append(
-            DistrictOption(d.code, d.name, str(d.latitude), str(d.longitude))
+            PlaceOption(d.code, d.name, str(d.latitude), str(d.longitude))
         )
     centers: dict[int, list[tuple[str, str]]] = {}
     open_centers = Center.objects.filter(status=Center.Status.OPEN).select_related("district")
@@ -329,12 +363,16 @@ def _build_choices() -> CatalogChoices:
         centers=[(r.name, centers[r.pk]) for r in regions if r.pk in centers],
         directions=[(d.code, d.name) for d in Direction.objects.order_by("position")],
         audiences=[(a.code, a.name) for a in Audience.objects.order_by("id")],
+        region_points=[
+            PlaceOption(r.code, r.name, str(r.latitude), str(r.longitude)) for r in regions
+        ],
     )
 
 
 def catalog_choices() -> CatalogChoices:
     """Return the filter options in the active language, from the cache when possible."""
-    key = f"catalog:choices:{translation.get_language()}"
+    # v2: the options gained the regions' centroids; an older cached copy lacks them.
+    key = f"catalog:choices:v2:{translation.get_language()}"
     choices: Any = cache.get(key)
     if choices is None:
         choices = _build_choices()

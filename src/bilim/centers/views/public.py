@@ -1,11 +1,13 @@
 """Public pages: the centers list with its map, one center, and the nearest centers."""
 
+from decimal import Decimal
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from bilim.geography.maps import ATTRIBUTION, project, shapes, view_box
+from bilim.geography.maps import ATTRIBUTION, project, shapes, view_box, zoom_to
 from bilim.geography.models import District, Region
 from bilim.web.fragments import cached_part
 
@@ -29,6 +31,32 @@ def _map(centers: list[Center], highlight_region: Region | None = None) -> dict[
             (c, *(f"{v:g}" for v in project(float(c.longitude), float(c.latitude))))
             for c in centers
         ],
+        "attribution": ATTRIBUTION,
+    }
+
+
+def _plain(number: Decimal) -> str:
+    """A coordinate as links and SVG need it: a dot, never a localized comma; no trailing 0."""
+    return f"{number.normalize():f}"
+
+
+def _center_map(center: Center) -> dict[str, object]:
+    """The center within its district, with a pin big enough to see on a phone."""
+    x, y = project(float(center.longitude), float(center.latitude))
+    zoom = zoom_to(
+        (x, y), district_code=center.district.code, region_code=center.district.region.code
+    )
+    lat, lon = _plain(center.latitude), _plain(center.longitude)
+    return {
+        "view_box": zoom.view_box,
+        "regions": zoom.regions,
+        "districts": zoom.districts,
+        "highlight": zoom.highlight,
+        # The pin is drawn 40 units tall: about an eighth of the map's width, 40 px on a phone.
+        "pin": {"x": f"{x:g}", "y": f"{y:g}", "scale": f"{zoom.width / 330:.3f}"},
+        "center": center,
+        "geo_uri": f"geo:{lat},{lon}?q={lat},{lon}",
+        "osm_url": f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}",
         "attribution": ATTRIBUTION,
     }
 
@@ -72,7 +100,7 @@ def _detail_part(request: HttpRequest, code: str) -> dict[str, str] | None:
     context = {
         "center": center,
         "week": week_hours(center),
-        "map": _map([center], center.district.region),
+        "map": _center_map(center),
     }
     body = render_to_string("centers/includes/public_detail_body.html", context, request)
     return {"title": center.name, "body": body}

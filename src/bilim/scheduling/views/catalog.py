@@ -6,6 +6,7 @@ slow phones costs the database little.
 """
 
 import hashlib
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, cast
 from urllib.parse import urlencode
@@ -26,7 +27,8 @@ from bilim.web.languages import LANGUAGES
 from ..catalog import (
     CatalogChoices,
     CatalogFilters,
-    DistrictOption,
+    Place,
+    PlaceOption,
     catalog_choices,
     catalog_program_list,
     live_session_list,
@@ -171,6 +173,15 @@ def _query(filters: CatalogFilters) -> dict[str, str]:
     return {key: value for key, value in params.items() if value}
 
 
+def _place_query(filters: CatalogFilters) -> str:
+    """The catalog's place for the program page's links: it orders the offerings there."""
+    if filters.district:
+        return f"?{urlencode({'district': filters.district})}"
+    if filters.region:
+        return f"?{urlencode({'region': filters.region})}"
+    return ""
+
+
 def _catalog_body(form: CatalogForm, filters: CatalogFilters, page_number: str) -> str:
     base_query = urlencode(_query(filters))
     paginator = Paginator(catalog_program_list(filters=filters), PER_PAGE)
@@ -181,10 +192,7 @@ def _catalog_body(form: CatalogForm, filters: CatalogFilters, page_number: str) 
             "filters": filters,
             "page": paginator.get_page(page_number),
             "base_query": base_query,
-            # A district chosen here orders the program page's offerings too.
-            "program_query": f"?{urlencode({'district': filters.district})}"
-            if filters.district
-            else "",
+            "program_query": _place_query(filters),
         },
     )
 
@@ -220,22 +228,43 @@ def _decimal(value: str | None, bounds: tuple[Decimal, Decimal]) -> Decimal | No
     return round(number, POINT_DIGITS)
 
 
-def _point(option: DistrictOption) -> tuple[Decimal, Decimal]:
+def _point(option: PlaceOption) -> tuple[Decimal, Decimal]:
     return Decimal(option.latitude), Decimal(option.longitude)
 
 
-def _visitor_place(
-    request: HttpRequest, choices: CatalogChoices
-) -> tuple[DistrictOption | None, tuple[Decimal, Decimal] | None]:
-    """Where the visitor is: a shared location wins over a district chosen from the list."""
+@dataclass(frozen=True)
+class VisitorPlace:
+    """Where the visitor is, as the program page's address says."""
+
+    place: Place | None = None
+    # A shared location, rounded; None when a place was chosen instead.
+    point: tuple[Decimal, Decimal] | None = None
+    # A district or region was asked for that is not in the list.
+    wrong: bool = False
+
+    @property
+    def key(self) -> str:
+        """The cache key part: the same place shows the same page."""
+        if self.place is not None:
+            return f"{self.place.kind}:{self.place.code}"
+        if self.point is not None:
+            return f"{self.point[0]},{self.point[1]}"
+        return f"-:{self.wrong:d}"
+
+
+def _visitor_place(request: HttpRequest, choices: CatalogChoices) -> VisitorPlace:
+    """Where the visitor is: a shared location wins over a district, a district over a region."""
     lat = _decimal(request.GET.get("lat"), LATITUDES)
     lon = _decimal(request.GET.get("lon"), LONGITUDES)
     if lat is not None and lon is not None:
-        return None, (lat, lon)
-    district = choices.district(request.GET.get("district", ""))
-    if district is not None:
-        return district, _point(district)
-    return None, None
+        return VisitorPlace(point=(lat, lon))
+    district_code = request.GET.get("district", "")
+    region_code = request.GET.get("region", "")
+    if district := choices.district(district_code):
+        return VisitorPlace(Place("district", district.code, district.name, _point(district)))
+    if region := choices.region(region_code):
+        return VisitorPlace(Place("region", region.code, region.name, _point(region)))
+    return VisitorPlace(wrong=bool(district_code or region_code))
 
 
 def _language_names(program: Program) -> list[str]:
@@ -244,26 +273,23 @@ def _language_names(program: Program) -> list[str]:
     return [str(names[code]) for code in codes if code in names]
 
 
-def _program_part(
-    request: HttpRequest,
-    code: str,
-    district: DistrictOption | None,
-    point: tuple[Decimal, Decimal] | None,
-    wrong_place: bool,
-) -> dict[str, str] | None:
+def _program_part(request: HttpRequest, code: str, visitor: VisitorPlace) -> dict[str, str] | None:
     try:
         program = program_public_get(code=code)
     except Program.DoesNotExist:
         return None
+    choices = catalog_choices()
+    place = visitor.place
     where_html = render_to_string(
         "catalog/public/includes/program_where.html",
         {
-            "offerings": program_offering_list(program=program, point=point),
-            "placed": point is not None,
-            "districts": catalog_choices().districts,
-            "district": district,
-            "located": point is not None and district is None,
-            "wrong_place": wrong_place,
+            "offerings": program_offering_list(program=program, place=place, point=visitor.point),
+            "placed": place is not None or visitor.point is not None,
+            "place": place,
+            "regions": choices.regions,
+            "districts": choices.districts,
+            "located": visitor.point is not None,
+            "wrong_place": visitor.wrong,
         },
     )
     body = render_to_string(
@@ -275,13 +301,9 @@ def _program_part(
 
 
 def program_detail(request: HttpRequest, code: str) -> HttpResponse:
-    district, point = _visitor_place(request, catalog_choices())
-    wrong_place = bool(request.GET.get("district")) and point is None
-    place = f"{point[0]},{point[1]}" if point else "-"
-    key = f"catalog:program:{code[:60]}:{district.code if district else ''}:{place}:{wrong_place:d}"
-    part = cached_part(
-        key, lambda: _program_part(request, code, district, point, wrong_place), RESULTS_TIMEOUT
-    )
+    visitor = _visitor_place(request, catalog_choices())
+    key = f"catalog:program:{code[:60]}:{visitor.key}"
+    part = cached_part(key, lambda: _program_part(request, code, visitor), RESULTS_TIMEOUT)
     if part is None:
         raise Http404
     return render(
