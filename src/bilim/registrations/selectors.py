@@ -3,18 +3,28 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from bilim.scheduling.models import Offering, Session
+from bilim.scheduling.registration_rule import CLOSED_BECAUSE, with_registration_state
 
 from .models import Registration
 
 
 def offering_for_sign_up(*, pk: int) -> Offering:
-    """A published offering with what its sign-up page shows; 404 otherwise."""
-    return get_object_or_404(
-        Offering.objects.select_related("program", "center__district__region").filter(
-            status=Offering.Status.PUBLISHED
+    """A published offering with what its sign-up page shows; 404 otherwise.
+
+    It carries `registration_state` and `closed_because` (a sentence, "" while open).
+    """
+    offering = get_object_or_404(
+        with_registration_state(
+            Offering.objects.select_related("program", "center__district__region").filter(
+                status=Offering.Status.PUBLISHED
+            ),
+            timezone.now(),
         ),
         pk=pk,
     )
+    state: str = offering.registration_state  # type: ignore[attr-defined]
+    offering.closed_because = str(CLOSED_BECAUSE.get(state, ""))  # type: ignore[attr-defined]
+    return offering
 
 
 def registration_by_token(*, token: str) -> Registration:

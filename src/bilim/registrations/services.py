@@ -207,7 +207,8 @@ def _register(
         earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
         if earlier is not None:
             return Outcome(earlier, created=False, position=waitlist_position(earlier))
-    if not offering.registration_is_open(now):
+    # A walk-in stands at the door of a session under way: it still counts for them.
+    if not offering.registration_is_open(now, walk_in=channel == Registration.Channel.WALK_IN):
         raise RegistrationError(str(REGISTRATION_CLOSED))
     min_age = offering.program.min_age
     if min_age and person.birth_year and now.year - person.birth_year < min_age:
