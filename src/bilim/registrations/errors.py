@@ -16,3 +16,9 @@ NO_OFFER = _("There is no place waiting for you in this group any more.")
 SAME_OFFERING = _("The person is already registered for this group: choose another one.")
 ALREADY_THERE = _("The person already has a registration in that group.")
 NOT_MOVABLE = _("This registration is cancelled: register the person again instead.")
+GROUP_ENDED = _("This group has ended: its registrations can no longer be cancelled.")
+ATTENDED = _(
+    "You have already attended this group, so the registration cannot be cancelled. "
+    "If you cannot come any more, call the center."
+)
+HAS_CERTIFICATE = _("A certificate was issued for this registration: it cannot be cancelled.")
