@@ -158,6 +158,7 @@ def test_a_lapsed_offer_returns_the_person_to_the_end_of_the_waitlist_and_tells_
     assert lapsed.status == Status.WAITLISTED
     next_person.refresh_from_db()
     assert next_person.status == Status.OFFERED
+    assert waitlist_position(third) == 1
     assert waitlist_position(lapsed) == 2  # behind the third person, who still waits
     sms = Message.objects.get(kind="offer-lapsed", channel=Message.Channel.SMS)
     assert sms.recipient == "+996700000002"
