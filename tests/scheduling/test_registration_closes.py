@@ -23,7 +23,9 @@ HOUR = datetime.timedelta(hours=1)
 
 def _group(network, starts: list[datetime.timedelta], *, rule=None, late_joiners=False):
     """A group at center A1 whose sessions start at NOW + each offset and last an hour."""
-    program = ProgramFactory(certificate_min_attendance=rule, late_joiners=late_joiners)
+    program = ProgramFactory(
+        certificate_min_attendance=rule, **({"late_joiners": True} if late_joiners else {})
+    )
     offering = OfferingFactory(program=program, center=network.center_a1, capacity=10)
     for offset in starts:
         SessionFactory(offering=offering, starts_at=NOW + offset, ends_at=NOW + offset + HOUR)
