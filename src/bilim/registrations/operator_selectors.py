@@ -42,7 +42,7 @@ def _offerings(scope: Scope, now: datetime.datetime) -> QuerySet[Offering]:
     # The same rule as the sign-up itself (`registration_rule`), evaluated in the query.
     qs = with_registration_state(
         Offering.objects.select_related("program", "center__district"), now
-    ).filter(registration_state__in=OPEN_STATES)
+    ).filter(Q(registration_state__in=OPEN_STATES))
     return scope.filter(qs, **OFFERING_SCOPE)
 
 

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Case, Exists, OuterRef, QuerySet, Value, When
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -81,7 +81,7 @@ def cancel_refusal(
     """Return why the registration cannot be cancelled now (a sentence), or None when it can."""
     code: str = (
         with_cancel_refusal(Registration.objects.filter(pk=registration.pk), now or timezone.now())
-        .values_list("cancel_refusal", flat=True)
+        .values_list(F("cancel_refusal"), flat=True)
         .get()
     )
     return str(CANCEL_REFUSALS[code]) if code else None

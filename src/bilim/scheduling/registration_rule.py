@@ -108,7 +108,7 @@ def registration_state(
         with_registration_state(
             Offering.objects.filter(pk=offering.pk), now or timezone.now(), walk_in=walk_in
         )
-        .values_list("registration_state", flat=True)
+        .values_list(F("registration_state"), flat=True)
         .get()
     )
     return state
