@@ -167,7 +167,7 @@ def test_a_lapsed_offer_returns_the_person_to_the_end_of_the_waitlist_and_tells_
     assert "number 2 on the waitlist" in sms.body
     page = client.get(f"/en/my/{lapsed.token}/").content.decode()
     assert "was not taken in time" in page
-    assert "You are number 2 on the waitlist." in page
+    assert "you are number 2 on the waitlist" in page
     for lang in ("ky", "ru"):
         page = client.get(f"/{lang}/my/{lapsed.token}/").content.decode()
         assert 'role="status"' in page

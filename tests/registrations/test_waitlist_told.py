@@ -63,7 +63,7 @@ def test_the_waitlisted_page_says_what_happens_when_a_place_frees_up(client, off
     register(offering, 1)
     waiting = register(offering, 2)
     page = client.get(f"/en/my/{waiting.token}/").content.decode()
-    assert "You are number 1 on the waitlist." in page
+    assert "you are number 1 on the waitlist" in page
     assert "we will send you an SMS" in page
     assert "held for you for 6 hours" in page
     assert "Show this QR code at the entrance" not in page
