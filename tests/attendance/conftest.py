@@ -35,8 +35,14 @@ def person(n: int, name: str | None = None, **changes) -> Person:
 
 
 def register(offering, n: int, name: str | None = None) -> Registration:
+    """Register someone the day before the group's first session (registration was open)."""
+    offering.refresh_from_db()
+    first = offering.first_starts_at
     outcome = registration_create(
-        offering=offering, person=person(n, name), channel=Registration.Channel.WEB
+        offering=offering,
+        person=person(n, name),
+        channel=Registration.Channel.WEB,
+        now=first - datetime.timedelta(days=1) if first else None,
     )
     return outcome.registration
 

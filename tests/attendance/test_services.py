@@ -156,7 +156,8 @@ def test_attendance_entered_afterwards_sets_exactly_who_was_there(session, peopl
 def test_entry_afterwards_leaves_the_mark_of_someone_who_cancelled_since(session, people):
     olga = people["Ольга Ким"]
     _mark(session, olga)
-    registration_cancel(registration=olga)
+    # Cancelled by hand in the database: the service refuses once a person attended.
+    Registration.objects.filter(pk=olga.pk).update(status=Registration.Status.CANCELLED)
     attendance_record(session=session, present_registration_ids=[], marked_by=None)
     assert Attendance.objects.filter(registration=olga).exists()
 

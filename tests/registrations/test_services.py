@@ -121,7 +121,10 @@ def test_an_unanswered_offer_passes_to_the_next_person(offering):
     assert offers_expire(now=expired_at) == 1
     waiting.registration.refresh_from_db()
     later.registration.refresh_from_db()
-    assert waiting.registration.status == Status.CANCELLED
+    # Back at the end of the waitlist, not cancelled; the place went to the next person.
+    assert waiting.registration.status == Status.WAITLISTED
+    assert waiting.registration.waitlisted_at == expired_at
+    assert waitlist_position(waiting.registration) == 1
     assert later.registration.status == Status.OFFERED
     with pytest.raises(RegistrationError):
         offer_accept(registration=waiting.registration, now=expired_at)

@@ -22,6 +22,7 @@ from bilim.notifications.sms import segments
 from bilim.registrations.messages import (
     tell_code,
     tell_link_again,
+    tell_offer_lapsed,
     tell_offered,
     tell_registered,
 )
@@ -130,6 +131,13 @@ def _link_again(session, registrations):
         tell_link_again(registration)
 
 
+def _lapsed(session, registrations):
+    for registration in registrations:
+        registration.status = Registration.Status.WAITLISTED
+        registration.waitlisted_at = NOW
+        tell_offer_lapsed(registration, position=120)
+
+
 def _code(session, registrations):
     for registration in registrations:
         participant = registration.participant
@@ -146,6 +154,7 @@ SENDERS: dict[Callable[..., None], tuple[str, ...]] = {
     _certificate: ("certificate-ready",),
     _code: ("one-time-code",),
     _link_again: ("link-again",),
+    _lapsed: ("offer-lapsed",),
 }
 # Kinds that fit one segment in every language, titles and center names cut to a few
 # words: those without a link. Reminders are the most numerous SMS of all.

@@ -78,6 +78,7 @@ class ProgramForm(TranslatedFieldsMixin, forms.ModelForm[Program]):
             "session_count",
             "hours",
             "certificate_min_attendance",
+            "late_joiners",
             "min_age",
         ]
         widgets = {
@@ -163,6 +164,7 @@ class ProgramForm(TranslatedFieldsMixin, forms.ModelForm[Program]):
             lead_partner=self.partner or data.get("lead_partner"),
             partners=list(data["partners"]),
             certificate_min_attendance=data["certificate_min_attendance"],
+            late_joiners=data["late_joiners"],
             min_age=data["min_age"],
         )
 

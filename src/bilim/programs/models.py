@@ -89,6 +89,15 @@ class Program(models.Model):
         _("attendance needed for a certificate, %"), null=True, blank=True
     )
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
+    # Off by default: a group is closed once its remaining sessions cannot earn the certificate.
+    late_joiners = models.BooleanField(
+        _("people may join a group too late for the certificate"),
+        default=False,
+        help_text=_(
+            "Tick this if people may still join a group when the sessions left are too few "
+            "to earn the certificate. They are told they can attend but not earn it."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )

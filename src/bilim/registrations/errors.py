@@ -20,3 +20,9 @@ NAME_TAKEN = _(
     "Someone else registered with this phone uses this name. "
     "Write your name as it differs from theirs, or call us."
 )
+GROUP_ENDED = _("This group has ended: its registrations can no longer be cancelled.")
+ATTENDED = _(
+    "You have already attended this group, so the registration cannot be cancelled. "
+    "If you cannot come any more, call the center."
+)
+HAS_CERTIFICATE = _("A certificate was issued for this registration: it cannot be cancelled.")

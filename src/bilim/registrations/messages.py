@@ -9,7 +9,7 @@ from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
 from bilim.notifications.sms_fit import sms_fit, sms_when
 
-from .models import Registration
+from .models import IMMEDIATE_PROMOTION, Registration
 
 
 def personal_link(registration: Registration) -> str:
@@ -41,12 +41,15 @@ def _queue(
     """Queue the SMS (short link, title cut to fit) and the e-mail (full title and link)."""
     link = personal_link(registration)
     sms = sms_fit(template, {**values, "link": short_link(registration)})
+    text = template % {**values, "link": link}
+    if registration.status != Registration.Status.CONFIRMED:
+        _queue_without_place(registration, kind, sms, text, subject)
+        return
     with translation.override(registration.participant.language):
         how = _(
             "Your personal link: %(link)s\n"
             "At the center, show the attached QR code or say your check-in code: %(code)s"
         ) % {"link": link, "code": check_in_code(registration)}
-    text = template % {**values, "link": link}
     tell_participant(
         registration,
         kind=kind,
@@ -163,3 +166,75 @@ def tell_link_again(registration: Registration) -> None:
         language=participant.language,
         center=registration.offering.center,
     )
+
+
+def waitlist_next_steps(registration: Registration) -> str:
+    """What happens to a person on the waitlist when a place frees up (in the active language)."""
+    return _(
+        "When a place frees up, we will send you an SMS. The place is then held for you "
+        "for %(hours)s hours: take it on your personal page. If the group starts within "
+        "%(soon)s hours, the place is given to you at once."
+    ) % {
+        "hours": registration.offering.offer_hold_hours,
+        "soon": int(IMMEDIATE_PROMOTION.total_seconds() // 3600),
+    }
+
+
+def _queue_without_place(
+    registration: Registration, kind: str, sms: str, text: str, subject: str
+) -> None:
+    """Tell a person who holds no place yet: no QR code, no check-in code, nothing for the door."""
+    link = personal_link(registration)
+    with translation.override(registration.participant.language):
+        if registration.status == Registration.Status.OFFERED:
+            more = _(
+                "Take the place on your personal page before the time is up; you will then "
+                "get your QR code and check-in code: %(link)s"
+            ) % {"link": link}
+        else:
+            more = (
+                waitlist_next_steps(registration)
+                + "\n"
+                + _("Your personal link: %(link)s") % {"link": link}
+            )
+    tell_participant(
+        registration,
+        kind=kind,
+        key=f"{kind}:registration:{registration.pk}:{registration.status}",
+        text=sms,
+        subject=subject,
+        email_text=f"{text}\n\n{more}",
+    )
+
+
+def tell_offer_lapsed(registration: Registration, *, position: int | None) -> None:
+    """The held place was not taken in time: back on the waitlist, at this position."""
+    with translation.override(registration.participant.language):
+        template = _(
+            "%(title)s: the place was not taken in time. You are number %(position)s "
+            "on the waitlist."
+        )
+        text = sms_fit(
+            template, {"title": registration.offering.program.title, "position": position}
+        )
+        subject = _("The place held for you has gone to the next person")
+        more = _(
+            "You did not take the place in %(title)s in time, so it went to the next person "
+            "waiting. You are back on the waitlist, number %(position)s."
+        ) % {"title": registration.offering.program.title, "position": position}
+        more += "\n\n" + waitlist_next_steps(registration)
+        more += "\n" + _("Your personal link: %(link)s") % {"link": personal_link(registration)}
+    stamp = registration.waitlisted_at.timestamp() if registration.waitlisted_at else ""
+    tell_participant(
+        registration,
+        kind="offer-lapsed",
+        key=lapsed_key(registration.pk, stamp),
+        text=text,
+        subject=subject,
+        email_text=more,
+    )
+
+
+def lapsed_key(registration_pk: int, stamp: float | str) -> str:
+    """The dedupe key of the lapse message of one stay on the waitlist (its start)."""
+    return f"offer-lapsed:registration:{registration_pk}:{stamp}"

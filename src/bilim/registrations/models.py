@@ -116,6 +116,10 @@ class Consent(models.Model):
         return f"{self.participant} {self.version} {self.given_at:%Y-%m-%d}"
 
 
+# A place freed this close to the first session is given at once, not offered and held.
+IMMEDIATE_PROMOTION = datetime.timedelta(hours=24)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 

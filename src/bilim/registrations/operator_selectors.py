@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bilim.accounts.selectors import Capability, Scope
 from bilim.geography.models import District
 from bilim.scheduling.models import Offering, local_datetime
+from bilim.scheduling.registration_rule import OPEN_STATES, with_registration_state
 from bilim.web.phones import mobile_for_sms
 
 from .models import Participant, Registration
@@ -36,23 +36,13 @@ class OfferingFilters:
     free_places: bool = False
 
 
-def open_for_registration_q(now: datetime.datetime) -> Q:
-    """Published offerings whose registration window holds `now` (as `registration_is_open`)."""
-    return (
-        Q(status=Offering.Status.PUBLISHED)
-        & (Q(registration_opens__isnull=True) | Q(registration_opens__lte=now))
-        & (Q(closes__isnull=True) | Q(closes__gt=now))
-    )
-
-
 def _offerings(scope: Scope, now: datetime.datetime) -> QuerySet[Offering]:
     if not scope.can(Capability.REGISTER_BY_PHONE):
         return Offering.objects.none()
-    qs = (
-        Offering.objects.select_related("program", "center__district")
-        .annotate(closes=Coalesce("registration_closes", "last_ends_at"))
-        .filter(open_for_registration_q(now))
-    )
+    # The same rule as the sign-up itself (`registration_rule`), evaluated in the query.
+    qs = with_registration_state(
+        Offering.objects.select_related("program", "center__district"), now
+    ).filter(Q(registration_state__in=OPEN_STATES))
     return scope.filter(qs, **OFFERING_SCOPE)
 
 

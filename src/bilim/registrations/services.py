@@ -29,13 +29,12 @@ from .errors import (
     TOO_YOUNG,
     RegistrationError,
 )
-from .messages import tell_offered, tell_registered
-from .models import Consent, Participant, Registration, age_band
+from .messages import tell_offer_lapsed, tell_offered, tell_registered
+from .models import IMMEDIATE_PROMOTION, Consent, Participant, Registration, age_band
+from .selectors import cancel_refusal
 from .tasks import tell_new_registration
 
 Status = Registration.Status
-# A place freed this close to the first session is given at once, not offered and held.
-IMMEDIATE_PROMOTION = datetime.timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -212,7 +211,8 @@ def _register(
         earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
         if earlier is not None:
             return Outcome(earlier, created=False, position=waitlist_position(earlier))
-    if not offering.registration_is_open(now):
+    # A walk-in stands at the door of a session under way: it still counts for them.
+    if not offering.registration_is_open(now, walk_in=channel == Registration.Channel.WALK_IN):
         raise RegistrationError(str(REGISTRATION_CLOSED))
     min_age = offering.program.min_age
     if min_age and person.birth_year and now.year - person.birth_year < min_age:
@@ -258,25 +258,34 @@ def _enrol(offering: Offering, registration: Registration, now: datetime.datetim
     if confirmed:
         offering.confirmed_count += 1
         offering.save(update_fields=["confirmed_count"])
+    elif offering.confirmed_count < offering.capacity:
+        # A place left free by a lapsed offer (its holder passed over in that round): the
+        # first person waiting, often that same person, is offered it now.
+        _promote(offering, now)
     outcome = Outcome(registration, created=True, position=waitlist_position(registration))
     enqueue_with_transaction(tell_new_registration, registration.pk, outcome.position)
     alert_center(registration, unmet_needs(offering, registration.access_needs))
     return outcome
 
 
-def _promote(offering: Offering, now: datetime.datetime) -> list[Registration]:
-    """Give free places to the first people waiting; the offering row is locked."""
+def _promote(
+    offering: Offering, now: datetime.datetime, *, passed_over: Registration | None = None
+) -> list[Registration]:
+    """Give free places to the first people waiting; the offering row is locked.
+
+    `passed_over` (whose offer just lapsed) gets nothing in this round: with nobody
+    else waiting, the place simply stays free.
+    """
     promoted = []
     soon = offering.first_starts_at is not None and offering.first_starts_at - now < (
         IMMEDIATE_PROMOTION
     )
     hold = datetime.timedelta(hours=offering.offer_hold_hours)
     while offering.confirmed_count < offering.capacity:
-        first = (
-            offering.registrations.filter(status=Status.WAITLISTED)
-            .order_by("waitlisted_at", "pk")
-            .first()
-        )
+        waiting = offering.registrations.filter(status=Status.WAITLISTED)
+        if passed_over is not None:
+            waiting = waiting.exclude(pk=passed_over.pk)
+        first = waiting.order_by("waitlisted_at", "pk").first()
         if first is None:
             break
         if soon:
@@ -298,10 +307,20 @@ def _promote(offering: Offering, now: datetime.datetime) -> list[Registration]:
 def registration_cancel(
     *, registration: Registration, now: datetime.datetime | None = None
 ) -> Registration:
-    """Cancel a registration; a place it held goes to the first person waiting."""
+    """Cancel a registration; a place it held goes to the first person waiting.
+
+    Refused once the group has ended, or when the person attended or has a certificate.
+    """
     now = now or timezone.now()
     offering = _locked(registration.offering)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("offering")
+        .get(pk=registration.pk)
+    )
+    refusal = cancel_refusal(registration=registration, now=now)
+    if refusal is not None:
+        raise RegistrationError(refusal)
     _withdraw(registration, offering, now)
     return registration
 
@@ -338,19 +357,38 @@ def offer_accept(
 
 
 def offers_expire(*, now: datetime.datetime | None = None) -> int:
-    """Pass every unanswered offer whose time is up to the next person; return how many."""
+    """Pass every unanswered offer whose time is up to the next person; return how many.
+
+    The person who let it lapse goes back to the end of the waitlist (they are not
+    cancelled) and is told their new position; the place goes to the next person
+    waiting, never straight back to them.
+    """
     now = now or timezone.now()
     expired = Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
     count = 0
     for registration in expired.select_related("offering"):
         with transaction.atomic():
-            _locked(registration.offering)
-            if Registration.objects.filter(
-                pk=registration.pk, status=Status.OFFERED, offer_expires_at__lte=now
-            ).exists():
-                registration_cancel(registration=registration, now=now)
+            offering = _locked(registration.offering)
+            lapsed = (
+                Registration.objects.select_for_update(of=("self",))
+                .filter(pk=registration.pk, status=Status.OFFERED, offer_expires_at__lte=now)
+                .first()
+            )
+            if lapsed is not None:
+                _offer_lapse(lapsed, offering, now)
                 count += 1
     return count
+
+
+def _offer_lapse(registration: Registration, offering: Offering, now: datetime.datetime) -> None:
+    """Put a locked registration whose offer lapsed back at the end of the waitlist."""
+    registration.status = Status.WAITLISTED
+    registration.waitlisted_at = now
+    registration.offer_expires_at = None
+    registration.save(update_fields=["status", "waitlisted_at", "offer_expires_at"])
+    offering.confirmed_count -= 1
+    _promote(offering, now, passed_over=registration)
+    tell_offer_lapsed(registration, position=waitlist_position(registration))
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from bilim.notifications.qr import qr_png, qr_svg
 from bilim.scheduling.ical import calendar_bytes
@@ -18,13 +18,16 @@ from bilim.web.ratelimits import SubmissionLimit
 from .access import unmet_needs
 from .errors import RegistrationError
 from .forms import CodeForm, DetailsForm, PhoneForm, SignUpForm
-from .messages import check_in_code, personal_link, tell_link_again
+from .messages import check_in_code, personal_link, tell_link_again, waitlist_next_steps
 from .models import AccessNeed, Registration
 from .one_time_codes import OneTimeCodeError, code_send, code_verify
 from .participants import participant_update
 from .selectors import (
     CALENDAR_STATUSES,
     calendar_sessions,
+    cancel_refusal,
+    first_waiting_exists,
+    offer_lapsed,
     offering_for_sign_up,
     participants_for_phone,
     registration_by_token,
@@ -132,20 +135,28 @@ def masked_phone(phone: str) -> str:
 
 def mine(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_by_token(token=token)
-    link = personal_link(registration)
+    # Only a held place opens the door: nobody waiting is shown a QR code or check-in code.
+    confirmed = registration.status == Registration.Status.CONFIRMED
     return render(
         request,
         "registrations/mine.html",
         {
             "registration": registration,
             "position": waitlist_position(registration),
+            "next_steps": waitlist_next_steps(registration),
+            "lapsed": offer_lapsed(registration=registration),
+            "can_cancel": cancel_refusal(registration=registration) is None,
             "streams": stream_sessions(registration=registration),
             "unmet": [
                 AccessNeed(n).label
                 for n in unmet_needs(registration.offering, registration.access_needs)
             ],
-            "qr": qr_svg(link, label=_("QR code of your personal link, to show at check-in")),
-            "check_in_code": check_in_code(registration),
+            "qr": confirmed
+            and qr_svg(
+                personal_link(registration),
+                label=_("QR code of your personal link, to show at check-in"),
+            ),
+            "check_in_code": confirmed and check_in_code(registration),
             "in_calendar": registration.status in CALENDAR_STATUSES,
         },
     )
@@ -161,6 +172,8 @@ def _private(response: HttpResponse) -> HttpResponse:
 def mine_qr(request: HttpRequest, token: str) -> HttpResponse:
     """The personal link as a QR code image, to save or print."""
     registration = registration_by_token(token=token)
+    if registration.status != Registration.Status.CONFIRMED:
+        raise Http404  # a QR code would let them in without a place
     return _private(HttpResponse(qr_png(personal_link(registration)), content_type="image/png"))
 
 
@@ -178,18 +191,36 @@ def mine_calendar(request: HttpRequest, token: str) -> HttpResponse:
     return _private(response)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def mine_cancel(request: HttpRequest, token: str) -> HttpResponse:
+    """Ask first (GET), then cancel (POST); the page says what happens to the place."""
     registration = registration_by_token(token=token)
-    try:
-        registration_cancel(registration=registration)
-    except RegistrationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Your registration is cancelled."))
-    if request.POST.get("back") == "list":  # cancelled from the list of all registrations
-        return redirect("registrations:my")
-    return redirect("registrations:mine", token)
+    back = "list" if request.POST.get("back", request.GET.get("back")) == "list" else ""
+    refusal = cancel_refusal(registration=registration)
+    if request.method == "POST":
+        try:
+            registration_cancel(registration=registration)
+        except RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your registration is cancelled."))
+        if back:  # cancelled from the list of all registrations
+            return redirect("registrations:my")
+        return redirect("registrations:mine", token)
+    return _private(
+        render(
+            request,
+            "registrations/mine_cancel.html",
+            {
+                "registration": registration,
+                "refusal": refusal,
+                "back": back,
+                "holds_place": registration.status
+                in (Registration.Status.CONFIRMED, Registration.Status.OFFERED),
+                "someone_waits": first_waiting_exists(registration=registration),
+            },
+        )
+    )
 
 
 @require_POST

@@ -33,6 +33,14 @@ from bilim.partners.models import Direction
 from bilim.programs.models import Audience, Program, Theme
 
 from .models import Offering, Session, local_datetime
+from .registration_rule import (
+    CLOSED_BECAUSE,
+    NO_CERTIFICATE,
+    NOT_YET,
+    OPEN_STATES,
+    registration_state,
+    with_registration_state,
+)
 
 CONTENT_LANGUAGES = ("ky", "ru", "en")
 NEXT_SESSIONS = 3
@@ -209,6 +217,10 @@ class PlacedOffering:
     km: float | None
     registration_open: bool
     registration_opens_later: bool
+    # Why registration is closed (a sentence for the page), or "" while it is open.
+    closed_because: str = ""
+    # Open to people who may still attend but no longer earn the certificate.
+    no_certificate: bool = False
 
     @property
     def more_sessions(self) -> int:
@@ -258,18 +270,21 @@ def program_offering_list(
     now = now or timezone.now()
     point = place.point if place is not None else point
     result = ProgramOfferings()
-    for offering in _coming_offerings(now).filter(program=program).order_by("first_starts_at"):
+    offerings = with_registration_state(_coming_offerings(now).filter(program=program), now)
+    for offering in offerings.order_by("first_starts_at"):
         center = offering.center
         km = None
         if center is not None and point is not None:
             district = center.district
             km = distance_km(point[0], point[1], district.latitude, district.longitude)
-        opens = offering.registration_opens
+        state = registration_state(offering)
         placed = PlacedOffering(
             offering,
             km,
-            registration_open=offering.registration_is_open(now),
-            registration_opens_later=opens is not None and now < opens,
+            registration_open=state in OPEN_STATES,
+            registration_opens_later=state == NOT_YET,
+            closed_because=str(CLOSED_BECAUSE.get(state, "")),
+            no_certificate=state == NO_CERTIFICATE,
         )
         if center is None:
             result.online.append(placed)

@@ -120,14 +120,17 @@ class Offering(models.Model):
     def is_online(self) -> bool:
         return self.format in (self.Format.ONLINE, self.Format.HYBRID)
 
-    def registration_is_open(self, now: datetime.datetime | None = None) -> bool:
-        now = now or timezone.now()
-        if self.status != self.Status.PUBLISHED:
-            return False
-        if self.registration_opens and now < self.registration_opens:
-            return False
-        closes = self.registration_closes or self.last_ends_at
-        return closes is None or now < closes
+    def registration_is_open(
+        self, now: datetime.datetime | None = None, *, walk_in: bool = False
+    ) -> bool:
+        """Whether the group takes a sign-up (or a waitlist place) now; one query.
+
+        The rule is `registration_rule`'s, shared with the lists that filter on it.
+        """
+        # Imported here: the rule module reads this one's models.
+        from .registration_rule import OPEN_STATES, registration_state
+
+        return registration_state(self, now, walk_in=walk_in) in OPEN_STATES
 
 
 class Session(models.Model):

@@ -53,6 +53,7 @@ class ProgramFields:
     lead_partner: Partner | None = None
     partners: list[Partner] = field(default_factory=list)
     certificate_min_attendance: int | None = None
+    late_joiners: bool = False
     min_age: int | None = None
 
 
@@ -83,6 +84,7 @@ def _apply(program: Program, fields: ProgramFields) -> None:
     program.languages = [lang for lang in LANGS if lang in fields.languages]
     program.lead_partner = fields.lead_partner
     program.certificate_min_attendance = fields.certificate_min_attendance
+    program.late_joiners = fields.late_joiners
     program.min_age = fields.min_age
 
 
