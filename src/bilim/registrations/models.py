@@ -179,6 +179,9 @@ class Registration(models.Model):
     # The order of the waitlist: when the person joined it.
     waitlisted_at = models.DateTimeField(_("joined the waitlist at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer held until"), null=True, blank=True)
+    # When a place held for the person last went unanswered: their page says so while
+    # they wait again.
+    offer_lapsed_at = models.DateTimeField(_("offer lapsed at"), null=True, blank=True)
     token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
     short_code = models.CharField(
         _("check-in code"), max_length=8, unique=True, default=new_short_code, editable=False

@@ -4,12 +4,10 @@ from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from bilim.notifications.models import Message
 from bilim.scheduling.models import Offering, Session
 from bilim.scheduling.registration_rule import CLOSED_BECAUSE, with_registration_state
 
 from .errors import ATTENDED, GROUP_ENDED, HAS_CERTIFICATE, NOT_CANCELLABLE
-from .messages import lapsed_key
 from .models import Participant, Registration
 
 
@@ -99,15 +97,11 @@ def first_waiting_exists(*, registration: Registration) -> bool:
 
 
 def offer_lapsed(*, registration: Registration) -> bool:
-    """Whether the person is back on the waitlist because a place held for them lapsed.
-
-    Read from the outbox: the lapse is told once per stay on the waitlist (its start is
-    in the message's key), so the page says what the SMS said.
-    """
-    if registration.status != Registration.Status.WAITLISTED or not registration.waitlisted_at:
-        return False
-    key = lapsed_key(registration.pk, registration.waitlisted_at.timestamp())
-    return Message.objects.filter(dedupe_key=f"sms:{key}").exists()
+    """Whether the person is back on the waitlist because a place held for them lapsed."""
+    return (
+        registration.status == Registration.Status.WAITLISTED
+        and registration.offer_lapsed_at is not None
+    )
 
 
 def stream_sessions(*, registration: Registration) -> "QuerySet[Session]":

@@ -385,7 +385,10 @@ def _offer_lapse(registration: Registration, offering: Offering, now: datetime.d
     registration.status = Status.WAITLISTED
     registration.waitlisted_at = now
     registration.offer_expires_at = None
-    registration.save(update_fields=["status", "waitlisted_at", "offer_expires_at"])
+    registration.offer_lapsed_at = now
+    registration.save(
+        update_fields=["status", "waitlisted_at", "offer_expires_at", "offer_lapsed_at"]
+    )
     offering.confirmed_count -= 1
     _promote(offering, now, passed_over=registration)
     tell_offer_lapsed(registration, position=waitlist_position(registration))
