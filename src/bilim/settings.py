@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    # Swagger UI for /api/v1/docs from django-ninja's own static files, not a CDN:
+    # the docs must open on a network that cannot reach the internet.
+    "ninja",
     "bilim.accounts",
     "bilim.geography",
     "bilim.centers",
