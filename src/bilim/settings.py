@@ -77,6 +77,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "bilim.urls"
 WSGI_APPLICATION = "bilim.wsgi.application"
 
+# Every form's fields name their hint and error ids in one place (DescribedBoundField).
+FORM_RENDERER = "bilim.web.forms.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
