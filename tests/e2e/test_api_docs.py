@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
+from .conftest import screenshot
+
 
 def test_the_api_docs_list_the_operations_with_other_hosts_blocked(open_page, live_server):
     page = open_page()
@@ -23,3 +25,4 @@ def test_the_api_docs_list_the_operations_with_other_hosts_blocked(open_page, li
     for path in ("/api/v1/geography/regions", "/api/v1/centers", "/api/v1/programs"):
         expect(page.locator(".opblock-summary-path", has_text=path).first).to_be_visible()
     assert blocked == []
+    screenshot(page, "api-docs-offline-desktop")
