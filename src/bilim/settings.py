@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    # Swagger UI for /api/v1/docs from django-ninja's own static files, not a CDN:
+    # the docs must open on a network that cannot reach the internet.
+    "ninja",
     "bilim.accounts",
     "bilim.geography",
     "bilim.centers",
@@ -74,6 +77,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "bilim.urls"
 WSGI_APPLICATION = "bilim.wsgi.application"
 
+# Every form's fields name their hint and error ids in one place (DescribedBoundField).
+FORM_RENDERER = "bilim.web.forms.FormRenderer"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -4,11 +4,12 @@ Every test here runs against ``live_server``, so its database is flushed when th
 ends: create data inside the test or in a function-scoped fixture (``network``).
 """
 
+import contextlib
 from pathlib import Path
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 from tests.conftest import PASSWORD
 
@@ -32,6 +33,86 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
+
+
+# Every id that an aria-describedby, aria-labelledby, aria-controls or label[for] of the
+# page names but no element has: a screen reader then reads no hint, error or name at all.
+# axe only lists these as "needs review", so they are checked directly.
+MISSING_REFERENCES_JS = """() => {
+    const missing = [];
+    const where = el => '<' + el.tagName.toLowerCase()
+        + (el.id ? ' id="' + el.id + '"' : el.name ? ' name="' + el.name + '"' : '') + '>';
+    for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls']) {
+        for (const el of document.querySelectorAll('[' + attr + ']')) {
+            for (const id of el.getAttribute(attr).split(/\\s+/).filter(Boolean)) {
+                if (document.getElementById(id)) continue;
+                missing.push(attr + '="' + id + '" on ' + where(el));
+            }
+        }
+    }
+    for (const label of document.querySelectorAll('label[for]')) {
+        const id = label.getAttribute('for');
+        if (!document.getElementById(id)) missing.push('for="' + id + '" on <label>');
+    }
+    return missing;
+}"""
+# Run in the page itself after each htmx swap, which fires no "load" event.
+REPORT_AFTER_SWAPS_JS = (
+    "document.addEventListener('htmx:afterSettle', () =>"
+    f" window.bilimMissingReferences(({MISSING_REFERENCES_JS})()));"
+)
+
+
+class MissingReferences:
+    """Record, page by page, the ids that the pages of a test's browser contexts name in vain."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[str]] = {}
+
+    def watch(self, context: BrowserContext) -> None:
+        context.expose_binding(
+            "bilimMissingReferences", lambda source, missing: self.add(source["page"].url, missing)
+        )
+        context.add_init_script(REPORT_AFTER_SWAPS_JS)
+        context.on("page", lambda page: page.on("load", self.check))
+
+    def check(self, page: Page) -> None:
+        # When the test has already gone on to the next page, that one is checked in turn.
+        with contextlib.suppress(Error):
+            self.add(page.url, page.evaluate(MISSING_REFERENCES_JS))
+
+    def add(self, url: str, missing: list[str]) -> None:
+        for item in missing:
+            if item not in self.found.setdefault(url, []):
+                self.found[url].append(item)
+
+    def report(self) -> str:
+        return "\n".join(
+            f"{url}:\n" + "\n".join(f"  - {item}" for item in items)
+            for url, items in self.found.items()
+            if items
+        )
+
+
+@pytest.fixture(autouse=True)
+def _no_missing_references(monkeypatch):
+    """Fail any browser test that opened a page whose references point at nothing.
+
+    Every context the test creates (``open_page``, pytest-playwright's ``page``, a browser
+    of its own) is watched: each page is checked when it loads and after each htmx swap.
+    """
+    references = MissingReferences()
+    new_context = Browser.new_context
+
+    def watched_context(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        references.watch(context)
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched_context)
+    yield references
+    if report := references.report():
+        pytest.fail(f"ids named by the page that no element has:\n{report}", pytrace=False)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -101,8 +182,14 @@ def sign_in(page: Page, username, password=PASSWORD, lang="ky"):
 
 
 def check_accessibility(page: Page):
-    """Run axe-core on the page and fail with a readable list of violations."""
+    """Run axe-core on the page and fail with a readable list of violations.
+
+    First check that every id the page names in aria-describedby, aria-labelledby,
+    aria-controls and label[for] exists, which axe only lists as "needs review".
+    """
     expect(page.locator("body")).to_be_visible()
+    missing = page.evaluate(MISSING_REFERENCES_JS)
+    assert not missing, f"ids named by {page.url} that no element has:\n" + "\n".join(missing)
     page.add_script_tag(path=str(AXE_JS))
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS

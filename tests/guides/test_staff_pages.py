@@ -147,7 +147,8 @@ def test_publishing_without_russian_names_each_missing_field_and_keeps_the_text(
     assert 'value="Cloud signature"' in html
     assert 'value="https://esia.tunduk.kg/"' in html
     assert re.search(r'name="published"[^>]*checked', html)
-    assert 'aria-describedby="id_title_ru-error"' in html
+    assert 'aria-describedby="id_title_ru_error"' in html
+    assert 'id="id_title_ru_error"' in html
     assert not Guide.objects.exists()
 
 

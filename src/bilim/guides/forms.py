@@ -124,26 +124,10 @@ class GuideForm(forms.Form):
         ).order_by("position", "code")
         if guide is not None:
             del self.fields["slug"]  # printed guides carry the address: it never changes
-        self._describe()
 
     @property
     def _category(self) -> forms.ModelChoiceField[ServiceCategory]:
         return cast(forms.ModelChoiceField[ServiceCategory], self.fields["category"])
-
-    def _describe(self) -> None:
-        # Tie each input to its hint and its error, so a screen reader reads them with it.
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"id_{name}-hint")
-            if self.is_bound and name in self.errors:
-                ids.append(f"id_{name}-error")
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        self._describe()
 
     def clean_checked_on(self) -> datetime.date:
         checked_on: datetime.date = self.cleaned_data["checked_on"]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 from django.utils.functional import Promise
 
 # The browser's own date and time pickers, with values they understand.
@@ -11,6 +12,43 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 LANGUAGE_LABELS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+
+
+class DescribedBoundField(BoundField):
+    """A field that names its hint and its errors once, for the input and the templates alike.
+
+    The input's aria-describedby and the ids of the hint and error elements the templates
+    render (web/includes/field.html and its siblings) come from ``hint_id`` and
+    ``error_id``, so a screen reader always finds the text it is told to read.
+    """
+
+    @property
+    def hint_id(self) -> str:
+        """Return the id of the element that shows the field's hint (Django's own naming)."""
+        return f"{self.auto_id}_helptext" if self.auto_id else ""
+
+    @property
+    def error_id(self) -> str:
+        """Return the id of the element that shows the field's errors (Django's own naming)."""
+        return f"{self.auto_id}_error" if self.auto_id else ""
+
+    @property
+    def aria_describedby(self) -> str | None:
+        # An aria-describedby set on the widget by a form wins, as in Django.
+        if self.field.widget.attrs.get("aria-describedby"):
+            return None
+        if not self.auto_id or self.is_hidden:
+            return ""
+        ids = [self.hint_id] if self.help_text else []
+        if self.errors:
+            ids.append(self.error_id)
+        return " ".join(ids)
+
+
+class FormRenderer(DjangoTemplates):
+    """The site's form renderer (settings.FORM_RENDERER): every form's fields are described."""
+
+    bound_field_class = DescribedBoundField
 
 
 @dataclass(frozen=True)
