@@ -5,6 +5,7 @@ from django.db import transaction
 
 from bilim.accounts.models import Role
 from bilim.notifications.models import Message
+from bilim.notifications.sms import segments
 from bilim.scheduling.errors import SchedulingError
 from bilim.scheduling.services.bookings import booking_approve, booking_decline
 from tests.scheduling.factories import SessionFactory
@@ -34,6 +35,21 @@ def test_decline_is_e_mailed_in_russian_with_the_reason(smtp, network, pending):
     [mail] = smtp.to("aiperi@jashtar.kg")
     assert str(mail["subject"]).strip() == "Ваша заявка на помещение отклонена"
     assert "Причина: В этот день зал на ремонте" in mail.get_content()
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_a_long_reason_is_cut_in_the_sms_and_whole_in_the_e_mail(smtp, network, pending, lang):
+    pending.language = lang
+    pending.title = "Жаштар менен тегерек стол: шайлоо, жарандык демилге жана жергиликтүү бюджет"
+    pending.save()
+    reason = "Зал ремонтто. " * 30  # a reason of 420 characters
+    booking_decline(booking=pending, reason=reason, decided_by=network.users[Role.CENTER])
+    sms = Message.objects.get(channel=Message.Channel.SMS)
+    assert sms.segments is not None and sms.segments <= 2
+    assert segments(sms.body) == sms.segments
+    assert "…" in sms.body or "..." in sms.body
+    [mail] = smtp.to("aiperi@jashtar.kg")
+    assert reason.strip() in mail.get_content()
 
 
 def test_without_an_e_mail_address_only_the_sms_is_sent(smtp, network, pending, hall):

@@ -19,6 +19,7 @@ from bilim.accounts.models import User
 from bilim.centers.models import Center, OpeningException, Room
 from bilim.notifications.models import Message
 from bilim.notifications.services import message_queue
+from bilim.notifications.sms_fit import sms_fit
 from bilim.web.languages import LANGUAGES
 
 from ..errors import (
@@ -274,7 +275,8 @@ def _tell_decision(booking: SpaceBooking) -> None:
         if booking.status == Status.APPROVED:
             kind = "booking-approved"
             subject = _("Your room request is approved")
-            text = _("Approved: “%(title)s”, %(center)s, %(room)s, %(when)s.") % values
+            template = _("Approved: “%(title)s”, %(center)s, %(room)s, %(when)s.")
+            shorten = ("title", "center", "room")
             details = _(
                 "Please come on time. If nobody from your group has checked in at the center "
                 "within 30 minutes of the start, the room is given to others."
@@ -282,15 +284,18 @@ def _tell_decision(booking: SpaceBooking) -> None:
         else:
             kind = "booking-declined"
             subject = _("Your room request is declined")
-            text = _("Declined: “%(title)s”, %(center)s, %(when)s. Reason: %(reason)s") % values
+            template = _("Declined: “%(title)s”, %(center)s, %(when)s. Reason: %(reason)s")
+            shorten = ("reason", "title", "center")
             details = _("You are welcome to ask for another day or another center.")
         greeting = _("Hello, %(name)s.") % {"name": booking.requester_name}
         contact = _("Questions: %(phone)s.") % values
+    text = template % values
     key = f"{kind}:booking:{booking.pk}"
     message_queue(
         channel=Message.Channel.SMS,
         recipient=booking.phone,
-        body=text,
+        # The title and the reason are free text (up to 500 characters): cut to fit a phone.
+        body=sms_fit(template, values, shorten=shorten),
         kind=kind,
         language=booking.language,
         center=booking.center,
