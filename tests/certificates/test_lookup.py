@@ -68,7 +68,7 @@ def test_an_unknown_code_is_not_found_and_the_typed_code_kept(client, issued, la
 def test_a_code_of_the_wrong_shape_is_an_error_at_the_field(client, issued):
     _, page = _post(client, "ru", {"how": "code", "code": "K0M1Q-R9X"})
     assert 'class="error-summary"' in page
-    assert 'id="id_code-error"' in page
+    assert 'id="id_code_error"' in page
     assert 'value="K0M1Q-R9X"' in page
 
 
@@ -140,7 +140,7 @@ def test_a_number_alone_tells_nothing_about_its_holder(client, issued, lang):
         assert not _says(lang, "The certificate is valid", page)
         assert f'value="{issued.number}"' in page  # kept, to add the surname
         if not surname.strip():  # told what is missing, at the field
-            assert 'id="id_surname-error"' in page
+            assert 'id="id_surname_error"' in page
         else:
             assert _says(lang, "No certificate found", page)
 

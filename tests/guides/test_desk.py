@@ -25,7 +25,8 @@ def guides(db):
 def test_the_form_lists_every_services_guides_without_javascript(client, network, guides):
     client.force_login(network.users[Role.CENTER])
     html = client.get(DESK).content.decode()
-    details = html[html.index('id="desk-guides"') : html.index("</details>")]
+    start = html.index('id="desk-guides"')
+    details = html[start : html.index("</details>", start)]
     assert "Guides for every service (2)" in details
     with_link = re.search(
         r'<a href="/en/guides/sign/" target="_blank" rel="noopener"><span lang="en">Get a cloud '
@@ -46,7 +47,8 @@ def test_after_an_error_the_chosen_services_guides_are_listed(client, network, g
     )
     assert response.status_code == 200
     html = response.content.decode()
-    details = html[html.index('id="desk-guides"') : html.index("</details>")]
+    start = html.index('id="desk-guides"')
+    details = html[start : html.index("</details>", start)]
     assert "Guides for this service (1)" in details
     assert "Pension online" in details and "Get a cloud signature" not in details
 

@@ -39,7 +39,8 @@ def test_day_before_one_reminder_to_the_confirmed_person(session):
     assert reminders_queue(now=NOW + datetime.timedelta(minutes=5)) == 0  # never twice
     reminder = Message.objects.get(kind="reminder-24h")
     assert reminder.recipient == "+996700000001"
-    assert session.offering.program.title_ky in reminder.body
+    # The title may be cut to fit one SMS segment; its start says which group it is.
+    assert session.offering.program.title_ky[:15] in reminder.body
     assert segments(reminder.body) <= 2
 
 
