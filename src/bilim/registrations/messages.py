@@ -30,14 +30,14 @@ def _first_session(registration: Registration) -> str:
     return date_format(timezone.localtime(starts), "SHORT_DATETIME_FORMAT") if starts else ""
 
 
-def _queue(registration: Registration, kind: str, text: str, subject: str) -> None:
+def _queue(registration: Registration, kind: str, text: str, subject: str) -> list[Message]:
     link = personal_link(registration)
     with translation.override(registration.participant.language):
         how = _(
             "Your personal link: %(link)s\n"
             "At the center, show the attached QR code or say your check-in code: %(code)s"
         ) % {"link": link, "code": check_in_code(registration)}
-    tell_participant(
+    return tell_participant(
         registration,
         kind=kind,
         key=f"{kind}:registration:{registration.pk}:{registration.status}",
@@ -57,14 +57,15 @@ def tell_participant(
     subject: str,
     email_text: str | None = None,
     qr_payload: str = "",
-) -> None:
-    """Queue an SMS to the person, and an e-mail when they gave an address.
+) -> list[Message]:
+    """Queue an SMS to the person, and an e-mail when they gave an address; return them.
 
-    `key` makes each message go out once however often the cause is repeated.
+    `key` makes each message go out once however often the cause is repeated: a message
+    queued before is not returned again.
     """
     participant = registration.participant
     center = registration.offering.center
-    message_queue(
+    sms = message_queue(
         channel=Message.Channel.SMS,
         recipient=participant.phone,
         body=text,
@@ -73,8 +74,9 @@ def tell_participant(
         center=center,
         dedupe_key=f"sms:{key}",
     )
+    email = None
     if participant.email:
-        message_queue(
+        email = message_queue(
             channel=Message.Channel.EMAIL,
             recipient=participant.email,
             subject=subject,
@@ -85,10 +87,11 @@ def tell_participant(
             dedupe_key=f"email:{key}",
             qr_payload=qr_payload,
         )
+    return [message for message in (sms, email) if message is not None]
 
 
-def tell_registered(registration: Registration, *, position: int | None = None) -> None:
-    """Confirmation, or the waitlist position, by SMS (and e-mail when given)."""
+def tell_registered(registration: Registration, *, position: int | None = None) -> list[Message]:
+    """Queue the confirmation, or the waitlist position, by SMS (and e-mail); return them."""
     with translation.override(registration.participant.language):
         title = registration.offering.program.title
         when = _first_session(registration)
@@ -107,7 +110,7 @@ def tell_registered(registration: Registration, *, position: int | None = None) 
             }
             subject = _("You are on the waitlist")
             kind = "waitlisted"
-    _queue(registration, kind, text, subject)
+    return _queue(registration, kind, text, subject)
 
 
 def tell_offered(registration: Registration) -> None:
