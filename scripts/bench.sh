@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Load the public pages as deployed: gunicorn (2 sync workers) on PostgreSQL with the
 # demo network, wrk at 16 connections. Prints requests/s, latency percentiles, page
-# weight and worker memory. Figures are recorded in docs/performance.md.
+# weight and worker memory; then the registration throughput (scripts/bench/registrations.sh)
+# and the time from a sign-up to its SMS with the task workers running
+# (scripts/bench/confirmations.sh). Figures are recorded in docs/performance.md.
+# BENCH_PAGES="" skips the pages, BENCH_REGISTRATIONS=0 and BENCH_CONFIRMATIONS=0 the others.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null; }
+PAGES="${BENCH_PAGES-/ky/ /ru/ /ky/programs/ /ru/programs/?direction=digital /ky/programs/digital-literacy-50-plus/ /ky/centers/ /ky/centers/c001/ /en/staff/sign-in/ /api/v1/centers}"
+if [[ -n "$PAGES" || "${BENCH_REGISTRATIONS:-1}" == 1 ]]; then
+  command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null; }
+fi
 
 DB="${BENCH_DB:-bilim_bench}"
 PORT="${BENCH_PORT:-8765}"
@@ -32,8 +38,7 @@ for _ in $(seq 50); do curl -fs "http://127.0.0.1:${PORT}/healthz" >/dev/null &&
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
 echo "command: wrk -t2 -c16 -d${DURATION} --latency URL (gunicorn, 2 sync workers, PostgreSQL)"
-printf '%-42s %10s %8s %8s %8s %10s\n' page "req/s" p50 p90 p99 "bytes+assets"
-PAGES="${BENCH_PAGES:-/ky/ /ru/ /ky/programs/ /ru/programs/?direction=digital /ky/programs/digital-literacy-50-plus/ /ky/centers/ /ky/centers/c001/ /en/staff/sign-in/ /api/v1/centers}"
+[[ -n "$PAGES" ]] && printf '%-42s %10s %8s %8s %8s %10s\n' page "req/s" p50 p90 p99 "bytes+assets"
 for path in $PAGES; do
   url="http://127.0.0.1:${PORT}${path}"
   out=$(wrk -t2 -c16 -d"$DURATION" --latency "$url")
@@ -53,4 +58,7 @@ echo "worker resident memory: ${rss}"
 
 if [[ "${BENCH_REGISTRATIONS:-1}" == 1 ]]; then
   BASE="http://127.0.0.1:${PORT}" scripts/bench/registrations.sh
+fi
+if [[ "${BENCH_CONFIRMATIONS:-1}" == 1 ]]; then
+  BASE="http://127.0.0.1:${PORT}" GUNICORN_PID="$server" scripts/bench/confirmations.sh
 fi

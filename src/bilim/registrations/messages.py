@@ -37,20 +37,19 @@ def _first_session(registration: Registration) -> str:
 
 def _queue(
     registration: Registration, kind: str, template: str, values: dict[str, object], subject: str
-) -> None:
+) -> list[Message]:
     """Queue the SMS (short link, title cut to fit) and the e-mail (full title and link)."""
     link = personal_link(registration)
     sms = sms_fit(template, {**values, "link": short_link(registration)})
     text = template % {**values, "link": link}
     if registration.status != Registration.Status.CONFIRMED:
-        _queue_without_place(registration, kind, sms, text, subject)
-        return
+        return _queue_without_place(registration, kind, sms, text, subject)
     with translation.override(registration.participant.language):
         how = _(
             "Your personal link: %(link)s\n"
             "At the center, show the attached QR code or say your check-in code: %(code)s"
         ) % {"link": link, "code": check_in_code(registration)}
-    tell_participant(
+    return tell_participant(
         registration,
         kind=kind,
         key=f"{kind}:registration:{registration.pk}:{registration.status}",
@@ -70,14 +69,15 @@ def tell_participant(
     subject: str,
     email_text: str | None = None,
     qr_payload: str = "",
-) -> None:
-    """Queue an SMS to the person, and an e-mail when they gave an address.
+) -> list[Message]:
+    """Queue an SMS to the person, and an e-mail when they gave an address; return them.
 
-    `key` makes each message go out once however often the cause is repeated.
+    `key` makes each message go out once however often the cause is repeated: a message
+    queued before is not returned again.
     """
     participant = registration.participant
     center = registration.offering.center
-    message_queue(
+    sms = message_queue(
         channel=Message.Channel.SMS,
         recipient=participant.phone,
         body=text,
@@ -86,8 +86,9 @@ def tell_participant(
         center=center,
         dedupe_key=f"sms:{key}",
     )
+    email = None
     if participant.email:
-        message_queue(
+        email = message_queue(
             channel=Message.Channel.EMAIL,
             recipient=participant.email,
             subject=subject,
@@ -98,10 +99,11 @@ def tell_participant(
             dedupe_key=f"email:{key}",
             qr_payload=qr_payload,
         )
+    return [message for message in (sms, email) if message is not None]
 
 
-def tell_registered(registration: Registration, *, position: int | None = None) -> None:
-    """Confirmation, or the waitlist position, by SMS (and e-mail when given)."""
+def tell_registered(registration: Registration, *, position: int | None = None) -> list[Message]:
+    """Queue the confirmation, or the waitlist position, by SMS (and e-mail); return them."""
     with translation.override(registration.participant.language):
         values: dict[str, object] = {
             "title": registration.offering.program.title,
@@ -116,7 +118,7 @@ def tell_registered(registration: Registration, *, position: int | None = None) 
             template = _("%(title)s is full. You are number %(position)s on the waitlist.")
             subject = _("You are on the waitlist")
             kind = "waitlisted"
-    _queue(registration, kind, template, values, subject)
+    return _queue(registration, kind, template, values, subject)
 
 
 def tell_offered(registration: Registration) -> None:
@@ -182,7 +184,7 @@ def waitlist_next_steps(registration: Registration) -> str:
 
 def _queue_without_place(
     registration: Registration, kind: str, sms: str, text: str, subject: str
-) -> None:
+) -> list[Message]:
     """Tell a person who holds no place yet: no QR code, no check-in code, nothing for the door."""
     link = personal_link(registration)
     with translation.override(registration.participant.language):
@@ -197,7 +199,7 @@ def _queue_without_place(
                 + "\n"
                 + _("Your personal link: %(link)s") % {"link": link}
             )
-    tell_participant(
+    return tell_participant(
         registration,
         kind=kind,
         key=f"{kind}:registration:{registration.pk}:{registration.status}",
