@@ -33,7 +33,7 @@ workers=()
 stop_workers() { for pid in "${workers[@]}"; do kill "$pid" 2>/dev/null || true; done; wait "${workers[@]}" 2>/dev/null || true; }
 trap stop_workers EXIT
 for _ in $(seq "$WORKERS"); do
-  SMS_BACKEND=file SMS_FILE_PATH="$sms_file" $PY manage.py db_worker --queue-name default -v 0 &
+  SMS_BACKEND=file SMS_FILE_PATH="$sms_file" $PY manage.py task_worker --queue-name default -v 0 &
   workers+=("$!")
 done
 sleep 3  # the workers start up (about 2 s each) before the first sign-up
@@ -53,7 +53,7 @@ read -r busy0 idle0 < <(machine)
 web0=$(ticks $web_pids) task0=$(ticks "${workers[@]}")
 
 echo
-echo "confirmations: ${RATE} sign-ups/s for ${DURATION} s (open loop, a new person each), ${WORKERS} db_worker"
+echo "confirmations: ${RATE} sign-ups/s for ${DURATION} s (open loop, a new person each), ${WORKERS} task_worker"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 BASE="$BASE" OFFERINGS="$spread" RATE="$RATE" SECONDS="$DURATION" SMS_FILE="$sms_file" \
   $PY scripts/bench/confirmations.py
