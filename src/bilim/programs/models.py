@@ -91,7 +91,7 @@ class Program(models.Model):
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     # Off by default: a group is closed once its remaining sessions cannot earn the certificate.
     late_joiners = models.BooleanField(
-        _("people may join a group too late for the certificate"),
+        _("late joiners may register (without the certificate)"),
         default=False,
         help_text=_(
             "Tick this if people may still join a group when the sessions left are too few "

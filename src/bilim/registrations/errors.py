@@ -18,7 +18,7 @@ ALREADY_THERE = _("The person already has a registration in that group.")
 NOT_MOVABLE = _("This registration is cancelled: register the person again instead.")
 NAME_TAKEN = _(
     "Someone else registered with this phone uses this name. "
-    "Write your name as it differs from theirs, or call us."
+    "Write your name so that it differs from theirs, or call us."
 )
 GROUP_ENDED = _("This group has ended: its registrations can no longer be cancelled.")
 ATTENDED = _(
