@@ -86,7 +86,7 @@ def test_program_page_lists_offerings_nearest_to_the_chosen_district(open_page, 
     expect(offerings.nth(1)).to_contain_text(catalog.center_naryn.name_ru)
 
     # The chosen place folded the form away; it opens again to choose another.
-    page.get_by_text(t(lang, "Choose another place")).click()
+    page.get_by_text(t(lang, "Choose another district or region")).click()
     page.get_by_label(t(lang, "Your district or city")).select_option(catalog.naryn.code)
     page.get_by_role("button", name=t(lang, "Show the nearest first")).click()
     expect(offerings.first).to_contain_text(catalog.center_naryn.name_ru)
