@@ -33,7 +33,7 @@ def _database_url() -> str:
     return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_QUEUE)
 def test_db_worker_process_runs_an_enqueued_task():
     result = heartbeat.enqueue("from the test")
@@ -67,7 +67,7 @@ REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 RQ_QUEUE = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_rq_worker_on_redis_runs_an_enqueued_task(settings):
     """TASKS_BACKEND=rq: the same task goes through Redis and an RQ worker process."""
 
