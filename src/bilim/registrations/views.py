@@ -213,7 +213,7 @@ def mine_cancel(request: HttpRequest, token: str) -> HttpResponse:
             "registrations/mine_cancel.html",
             {
                 "registration": registration,
-                "refusal": refusal,
+                "refusal": refusal.text if refusal else None,
                 "back": back,
                 "holds_place": registration.status
                 in (Registration.Status.CONFIRMED, Registration.Status.OFFERED),
