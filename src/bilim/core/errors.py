@@ -16,7 +16,7 @@ still reads in the visitor's language.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 if TYPE_CHECKING:
     # What gettext_lazy and ngettext_lazy give, or an already translated text.
@@ -42,6 +42,14 @@ class ErrorMessage:
         return f"ErrorMessage({self.code!r})"
 
 
+class ErrorOptions(TypedDict, total=False):
+    """What a raise may add to the message; a subclass's own arguments come on top."""
+
+    params: Mapping[str, Any] | None
+    field: str | None
+    code: str
+
+
 class BilimError(Exception):
     """A rule was broken; `message` says so to the person acting, `code` to a program.
 
@@ -49,21 +57,16 @@ class BilimError(Exception):
     for the whole form. A plain text needs an explicit `code`.
     """
 
-    def __init__(
-        self,
-        message: ErrorMessage | Text,
-        *,
-        params: Mapping[str, Any] | None = None,
-        field: str | None = None,
-        code: str = "",
-    ) -> None:
+    def __init__(self, message: ErrorMessage | Text, **options: Unpack[ErrorOptions]) -> None:
         text = message.text if isinstance(message, ErrorMessage) else message
-        self.code = code or (message.code if isinstance(message, ErrorMessage) else "")
-        if not self.code:
+        code = options.get("code") or (message.code if isinstance(message, ErrorMessage) else "")
+        if not code:
             raise ValueError("A BilimError needs a code: pass an ErrorMessage or code=.")
+        self.code: str = code
+        params = options.get("params")
         # Rendered now, in the language of the request that raised it.
         self.message = str(text % params) if params else str(text)
-        self.field = field
+        self.field = options.get("field")
         super().__init__(self.message)
 
     def __str__(self) -> str:

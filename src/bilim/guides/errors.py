@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Unpack
 
 from django.utils.translation import gettext_lazy as _
 
-from bilim.core.errors import BilimError, ErrorMessage
+from bilim.core.errors import BilimError, ErrorMessage, ErrorOptions
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise as Text
@@ -21,12 +20,10 @@ class GuidesError(BilimError):
         self,
         message: ErrorMessage | Text,
         *,
-        params: Mapping[str, Any] | None = None,
-        field: str | None = None,
-        code: str = "",
         missing: tuple[str, ...] = (),
+        **options: Unpack[ErrorOptions],
     ) -> None:
-        super().__init__(message, params=params, field=field, code=code)
+        super().__init__(message, **options)
         self.missing = missing
 
 
