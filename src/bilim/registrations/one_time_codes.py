@@ -86,7 +86,7 @@ def code_verify(*, phone: str, code: str, now: datetime.datetime | None = None) 
             current.attempts += 1
             current.save(update_fields=["attempts"])
             error = CODE_WRONG if _usable(current, now) else CODE_ENDED
-    raise OneTimeCodeError(error)
+    raise OneTimeCodeError(error, field="code")
 
 
 def _usable(code: OneTimeCode, now: datetime.datetime) -> bool:
