@@ -2,6 +2,7 @@
 
 import importlib
 import inspect
+import pickle
 import pkgutil
 import re
 
@@ -10,6 +11,7 @@ from django.utils import translation
 
 import bilim
 from bilim.core.errors import BilimError, ErrorMessage
+from bilim.guides.errors import SLUG_TAKEN, GuidesError
 from bilim.programs.errors import CODE_TAKEN, ProgramsError
 from bilim.registrations.errors import TOO_YOUNG, RegistrationError
 
@@ -97,3 +99,12 @@ def test_a_plain_text_needs_a_code():
     with pytest.raises(ValueError, match="needs a code"):
         BilimError("Something went wrong.")
     assert BilimError("Something went wrong.", code="odd").code == "odd"
+
+
+def test_an_error_keeps_its_code_and_field_when_passed_to_another_process():
+    with translation.override("ru"):
+        error = GuidesError(SLUG_TAKEN, field="slug", missing=("title_ky",))
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 (our own bytes)
+    assert type(again) is GuidesError
+    assert (again.code, again.field, again.missing) == ("slug_taken", "slug", ("title_ky",))
+    assert str(again) == error.message

@@ -72,6 +72,18 @@ class BilimError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as it is (a worker may hand it to another process): rebuilding it from
+        # its text alone would lose the code.
+        return (_rebuild, (type(self), self.__dict__.copy()))
+
     def as_dict(self) -> dict[str, str | None]:
         """Return the error as the API answers it: code, message and field."""
         return {"code": self.code, "message": self.message, "field": self.field}
+
+
+def _rebuild(cls: type[BilimError], state: dict[str, Any]) -> BilimError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state["message"])
+    error.__dict__.update(state)
+    return error
