@@ -48,9 +48,9 @@ def role_assign(
         "partner_id": partner_id,
     }
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
-    # The Django admin is the national office's back room, outside the scoped pages.
+    # Staff status opens the read-only Django admin, and only for the national office.
+    # Never superuser: every write goes through the staff pages and their services.
     if role == Role.NATIONAL and not user.is_staff:
         user.is_staff = True
-        user.is_superuser = True
-        user.save(update_fields=["is_staff", "is_superuser"])
+        user.save(update_fields=["is_staff"])
     return assignment
