@@ -8,6 +8,7 @@ and `role_assign` makes only national administrators staff.
 from typing import Any, TypeVar
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Model
 from django.http import HttpRequest
 
@@ -16,6 +17,12 @@ M = TypeVar("M", bound=Model)
 
 class ReadOnlyPermissions:
     """No add, no change, no delete; staff may view. Mix into a ModelAdmin or an inline."""
+
+    # A read-only page still builds its form: web addresses without a scheme are https ones
+    # (Django 6's default, without the warning).
+    formfield_overrides: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+        models.URLField: {"assume_scheme": "https"}
+    }
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
