@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.contrib.admin.sites import AdminSite
 from django.db.models import Model
 from django.urls import reverse
-from django.utils import timezone
 
 from bilim.accounts.models import Role, User
 from bilim.accounts.services import role_assign
@@ -16,6 +15,7 @@ from bilim.guides.services import guide_create
 from bilim.helpdesk.models import ServiceCategory
 from bilim.helpdesk.reference import categories_ensure
 from bilim.notifications.services import message_queue
+from bilim.partners.models import ApplicationEvent, PartnershipApplication
 from bilim.programs.services.programs import theme_upsert
 from bilim.scheduling.services.feed_tokens import feed_token_get_or_create
 from tests.attendance.conftest import group_facilitator, register, started_session
@@ -71,15 +71,13 @@ def one_of_each(network) -> dict[type[Model], Model]:
         session=session, registration=registration, method="manual", marked_by=None
     ).attendance
     categories_ensure()
-    application = ApplicationFactory()
-    from bilim.partners.models import ApplicationEvent
-
+    application = PartnershipApplication.objects.get(pk=ApplicationFactory().pk)
     ApplicationEvent.objects.create(application=application, to_status="new")
     AgreementFactory(partner=network.partner)
     ContributionFactory(partner=network.partner)
     RoomFactory(center=network.center_a1)
     (ticket,) = take(network.center_a1)
-    rows: list[Model] = [
+    rows: list[Model | None] = [
         network.users[Role.CENTER],
         network.region_a,
         network.center_a1.district,
@@ -106,7 +104,8 @@ def one_of_each(network) -> dict[type[Model], Model]:
 def _first(label: str) -> Model | None:
     from django.apps import apps
 
-    return apps.get_model(label).objects.first()
+    row: Model | None = apps.get_model(label).objects.first()
+    return row
 
 
 def _task_result() -> Model:

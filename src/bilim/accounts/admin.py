@@ -16,7 +16,8 @@ from bilim.core.admin import ReadOnlyAdmin, ReadOnlyPermissions
 from .models import RoleAssignment, User
 from .selectors import Capability, scope_for
 
-PASSWORD_PAGE = "auth_user_password_change"  # the URL name UserAdmin gives its password page
+# The URL name UserAdmin gives its password page.
+SET_PASSWORD_VIEW = "auth_user_password_change"  # noqa: S105 (a URL name, not a secret)
 
 # Roles, not groups, carry what a staff member may do.
 admin.site.unregister(Group)
@@ -34,7 +35,7 @@ class BilimUserAdmin(ReadOnlyAdmin[User], UserAdmin[User]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         match = request.resolver_match
-        if match is None or match.url_name != PASSWORD_PAGE:
+        if match is None or match.url_name != SET_PASSWORD_VIEW:
             return False
         user = request.user
         return isinstance(user, User) and (

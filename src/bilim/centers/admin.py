@@ -8,7 +8,10 @@ from bilim.core.admin import ReadOnlyAdmin, ReadOnlyPermissions
 from .models import Center, Room
 
 
-class RoomInline(ReadOnlyPermissions, TranslationTabularInline[Room, Center]):
+# modeltranslation's inline bases disagree on get_readonly_fields's signature, not ours.
+class RoomInline(  # type: ignore[misc]
+    ReadOnlyPermissions, TranslationTabularInline[Room, Center]
+):
     model = Room
     extra = 0
 

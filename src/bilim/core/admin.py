@@ -5,7 +5,8 @@ row locks, audit, messages). The admin only shows rows; it opens for active staf
 and `role_assign` makes only national administrators staff.
 """
 
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
 
 from django.contrib import admin
 from django.db import models
@@ -20,7 +21,7 @@ class ReadOnlyPermissions:
 
     # A read-only page still builds its form: web addresses without a scheme are https ones
     # (Django 6's default, without the warning).
-    formfield_overrides: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    formfield_overrides: ClassVar[Mapping[type[models.Field[Any, Any]], Mapping[str, Any]]] = {
         models.URLField: {"assume_scheme": "https"}
     }
 

@@ -22,12 +22,18 @@ class DirectionAdmin(ReadOnlyAdmin[Direction], TranslationAdmin[Direction]):
     list_display = ("code", "name", "position")
 
 
-class AgreementInline(ReadOnlyPermissions, TranslationTabularInline[Agreement, Partner]):
+# modeltranslation's inline bases disagree on get_readonly_fields's signature, not ours.
+class AgreementInline(  # type: ignore[misc]
+    ReadOnlyPermissions, TranslationTabularInline[Agreement, Partner]
+):
     model = Agreement
     extra = 0
 
 
-class ContributionInline(ReadOnlyPermissions, TranslationTabularInline[Contribution, Partner]):
+# modeltranslation's inline bases disagree on get_readonly_fields's signature, not ours.
+class ContributionInline(  # type: ignore[misc]
+    ReadOnlyPermissions, TranslationTabularInline[Contribution, Partner]
+):
     model = Contribution
     extra = 0
 

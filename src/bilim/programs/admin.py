@@ -8,7 +8,8 @@ from bilim.core.admin import ReadOnlyAdmin, ReadOnlyPermissions
 from .models import Audience, Program, ProgramMaterial, Theme
 
 
-class ProgramMaterialInline(
+# modeltranslation's inline bases disagree on get_readonly_fields's signature, not ours.
+class ProgramMaterialInline(  # type: ignore[misc]
     ReadOnlyPermissions, TranslationTabularInline[ProgramMaterial, Program]
 ):
     model = ProgramMaterial
