@@ -11,13 +11,13 @@ from .models import Role, RoleAssignment, User
 def user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     first_name: str = "",
     last_name: str = "",
     email: str = "",
     language: str = "ky",
 ) -> User:
-    """Create a staff user (no role yet)."""
+    """Create a staff user, no role yet; with no password, signing in waits until one is set."""
     user = User(
         username=username,
         first_name=first_name,
