@@ -1,0 +1,1 @@
+"""The bottom layer: helpers every app may use; it imports no domain app."""
