@@ -11,13 +11,13 @@ from .models import Role, RoleAssignment, User
 def user_create(
     *,
     username: str,
-    password: str,
+    password: str | None,
     first_name: str = "",
     last_name: str = "",
     email: str = "",
     language: str = "ky",
 ) -> User:
-    """Create a staff user (no role yet)."""
+    """Create a staff user, no role yet; with no password, signing in waits until one is set."""
     user = User(
         username=username,
         first_name=first_name,
@@ -48,9 +48,9 @@ def role_assign(
         "partner_id": partner_id,
     }
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
-    # The Django admin is the national office's back room, outside the scoped pages.
+    # Staff status opens the read-only Django admin, and only for the national office.
+    # Never superuser: every write goes through the staff pages and their services.
     if role == Role.NATIONAL and not user.is_staff:
         user.is_staff = True
-        user.is_superuser = True
-        user.save(update_fields=["is_staff", "is_superuser"])
+        user.save(update_fields=["is_staff"])
     return assignment

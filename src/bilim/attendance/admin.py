@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from bilim.scheduling.admin import ReadOnlyAdmin
+from bilim.core.admin import ReadOnlyAdmin
 
 from .models import Attendance
 

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bilim.geography.models import District
 from bilim.scheduling.models import Offering
+from bilim.web.codes import ALPHABET as CODE_ALPHABET
+from bilim.web.codes import random_code
 from bilim.web.languages import LANGUAGES
 
 
@@ -131,13 +133,14 @@ def new_short_code() -> str:
 
 # Crockford's base32 in lower case: no i, l, o or u, so nothing reads as 1, 0 or another
 # letter when a person copies the link from an SMS by hand.
-LINK_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+# Short links are written in lower case: easier to read in an SMS.
+LINK_ALPHABET = CODE_ALPHABET.lower()
 LINK_CODE_LENGTH = 8
 
 
 def new_link_code() -> str:
     """Eight random characters for the short link in SMS (/m/<code>): 32**8, about 10**12."""
-    return "".join(secrets.choice(LINK_ALPHABET) for _ in range(LINK_CODE_LENGTH))
+    return random_code(LINK_CODE_LENGTH).lower()
 
 
 class Registration(models.Model):

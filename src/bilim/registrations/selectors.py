@@ -7,9 +7,10 @@ from django.utils import timezone
 from bilim.core.errors import ErrorMessage
 from bilim.scheduling.models import Offering, Session
 from bilim.scheduling.registration_rule import CLOSED_BECAUSE, with_registration_state
+from bilim.web.codes import typed_code_clean
 
 from .errors import ATTENDED, GROUP_ENDED, HAS_CERTIFICATE, NOT_CANCELLABLE
-from .models import Participant, Registration
+from .models import LINK_CODE_LENGTH, Participant, Registration
 
 
 def offering_for_sign_up(*, pk: int) -> Offering:
@@ -158,18 +159,17 @@ def participants_for_phone(*, phone: str) -> "QuerySet[Participant]":
     return Participant.objects.filter(phone=phone).select_related("home_district__region")
 
 
-TYPED_AS_DIGITS = str.maketrans("oil", "011")
-
-
 def registration_by_link_code(*, code: str) -> Registration | None:
     """The registration a short link (/m/<code>) points to, or None.
 
     Typed by hand, O reads as 0 and I or L as 1, in either case (Crockford's base32).
     """
-    code = code.lower().translate(TYPED_AS_DIGITS)
+    clean = typed_code_clean(code, length=LINK_CODE_LENGTH)
+    if clean is None:
+        return None
     return (
         Registration.objects.select_related("participant")
         .only("token", "participant__language")
-        .filter(link_code=code)
+        .filter(link_code=clean.lower())
         .first()
     )

@@ -1,25 +1,10 @@
 """Read-only admin views: every write to a calendar goes through the services' row locks."""
 
-from typing import Any, TypeVar
-
 from django.contrib import admin
-from django.db.models import Model
-from django.http import HttpRequest
+
+from bilim.core.admin import ReadOnlyAdmin
 
 from .models import CalendarFeedToken, Offering, Session
-
-M = TypeVar("M", bound=Model)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[M]):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Offering)

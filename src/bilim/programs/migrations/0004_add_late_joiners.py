@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='program',
             name='late_joiners',
-            field=models.BooleanField(default=False, help_text='Tick this if people may still join a group when the sessions left are too few to earn the certificate. They are told they can attend but not earn it.', verbose_name='people may join a group too late for the certificate'),
+            field=models.BooleanField(default=False, help_text='Tick this if people may still join a group when the sessions left are too few to earn the certificate. They are told they can attend but not earn it.', verbose_name='late joiners may register (without the certificate)'),
         ),
     ]
