@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 
 from bilim.accounts.models import User
+from bilim.core.errors import ErrorMessage
 from bilim.registrations.models import Registration
 from bilim.registrations.services import Person, registration_create
 from bilim.scheduling.models import Session
@@ -55,20 +55,22 @@ class WalkIn:
 
 def _refuse_cancelled(session: Session) -> None:
     if session.status == Session.Status.CANCELLED:
-        raise AttendanceError(str(SESSION_CANCELLED))
+        raise AttendanceError(SESSION_CANCELLED)
 
 
 def _check_markable(session: Session, registration: Registration) -> None:
     _refuse_cancelled(session)
     if registration.offering_id != session.offering_id:
-        raise AttendanceError(WRONG_GROUP % {"title": registration.offering.program.title})
-    refusals: dict[str, Promise] = {
+        raise AttendanceError(WRONG_GROUP, params={"title": registration.offering.program.title})
+    refusals: dict[str, ErrorMessage] = {
         Status.WAITLISTED: WAITLISTED,
         Status.OFFERED: OFFERED,
         Status.CANCELLED: CANCELLED,
     }
     if registration.status in refusals:
-        raise AttendanceError(refusals[registration.status] % {"name": registration.participant})
+        raise AttendanceError(
+            refusals[registration.status], params={"name": registration.participant}
+        )
 
 
 @transaction.atomic
@@ -107,7 +109,7 @@ def _registration_for(code: str) -> tuple[Registration, str]:
     else:
         digits = re.sub(r"[\s\-.]", "", text)
         if not SHORT_CODE.fullmatch(digits):
-            raise AttendanceError(str(UNREADABLE))
+            raise AttendanceError(UNREADABLE)
         lookup, method = {"short_code": digits}, Method.CODE
     registration = (
         Registration.objects.select_related("participant", "offering__program")
@@ -115,7 +117,7 @@ def _registration_for(code: str) -> tuple[Registration, str]:
         .first()
     )
     if registration is None:
-        raise AttendanceError(str(NOT_REGISTERED))
+        raise AttendanceError(NOT_REGISTERED)
     return registration, method
 
 
@@ -170,7 +172,7 @@ def attendance_record(
     """
     _refuse_cancelled(session)
     if session.starts_at > (now or timezone.now()):
-        raise AttendanceError(str(NOT_STARTED))
+        raise AttendanceError(NOT_STARTED)
     confirmed = set(
         Registration.objects.filter(
             offering_id=session.offering_id, status=Status.CONFIRMED
@@ -178,7 +180,7 @@ def attendance_record(
     )
     present = set(present_registration_ids)
     if not present <= confirmed:
-        raise AttendanceError(str(NOT_CONFIRMED))
+        raise AttendanceError(NOT_CONFIRMED)
     marks = Attendance.objects.filter(session=session, registration_id__in=confirmed)
     already = set(marks.values_list("registration_id", flat=True))
     removed, _ = marks.exclude(registration_id__in=present).delete()

@@ -135,8 +135,8 @@ def center_set_status(*, center: Center, status: str) -> Center:
     center = Center.objects.select_for_update().get(pk=center.pk)
     if status not in TRANSITIONS[center.status]:
         raise CentersError(
-            NOT_ALLOWED_TRANSITION
-            % {"old": center.get_status_display(), "new": Center.Status(status).label}
+            NOT_ALLOWED_TRANSITION,
+            params={"old": center.get_status_display(), "new": Center.Status(status).label},
         )
     center.status = status
     if status == Center.Status.OPEN and center.opened_on is None:

@@ -16,8 +16,19 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from bilim.core.errors import BilimError
 from bilim.geography.models import District
 
+from .errors import (
+    COLUMNS_MISSING,
+    FILE_EMPTY,
+    FILE_HAS_PROBLEMS,
+    NO_HEADER,
+    NO_ROWS,
+    NOT_UTF8,
+    NOT_XLSX,
+    TOO_MANY_ROWS,
+)
 from .models import Center
 from .services import ACCESSIBILITY_FEATURES, center_upsert
 
@@ -56,7 +67,7 @@ YES = {"yes", "y", "1", "true", "да", "ооба", "+", "x"}
 NO = {"no", "n", "0", "false", "нет", "жок", "-", ""}
 
 
-class ImportFileError(Exception):
+class ImportFileError(BilimError):
     """The file as a whole cannot be read; the message says why, for the person importing."""
 
 
@@ -85,32 +96,26 @@ def read_table(upload: IO[bytes], filename: str) -> list[dict[str, str]]:
     """Read an XLSX or CSV file into rows keyed by the header's column names."""
     raw = upload.read()
     if not raw:
-        raise ImportFileError(_("The file is empty."))
+        raise ImportFileError(FILE_EMPTY)
     if raw[:2] == b"PK" or filename.lower().endswith(".xlsx"):
         rows = _read_xlsx(raw)
     else:
         rows = _read_csv(raw)
     header = [h.strip().lower() for h in next(rows, [])]
     if not any(header):
-        raise ImportFileError(_("The first row must hold the column names."))
+        raise ImportFileError(NO_HEADER)
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ImportFileError(
-            _(
-                "These columns are missing: %(columns)s. "
-                "Export the centers to get a file with the right columns."
-            )
-            % {"columns": ", ".join(missing)}
-        )
+        raise ImportFileError(COLUMNS_MISSING, params={"columns": ", ".join(missing)})
     table = []
     for values in rows:
         if not any(values):
             continue
         table.append({name: values[i] if i < len(values) else "" for i, name in enumerate(header)})
         if len(table) > MAX_ROWS:
-            raise ImportFileError(_("A file may hold at most %(n)s rows.") % {"n": MAX_ROWS})
+            raise ImportFileError(TOO_MANY_ROWS, params={"n": MAX_ROWS})
     if not table:
-        raise ImportFileError(_("The file has column names but no rows."))
+        raise ImportFileError(NO_ROWS)
     return table
 
 
@@ -120,7 +125,7 @@ def _read_xlsx(raw: bytes) -> Iterator[list[str]]:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ImportFileError(_("This is not a readable Excel (.xlsx) file.")) from error
+        raise ImportFileError(NOT_XLSX) from error
     sheet = book.worksheets[0]
     for row in sheet.iter_rows(values_only=True):
         yield [_cell(v) for v in row]
@@ -130,7 +135,7 @@ def _read_csv(raw: bytes) -> Iterator[list[str]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from error
+        raise ImportFileError(NOT_UTF8) from error
     dialect: type[csv.Dialect]
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -251,7 +256,7 @@ def import_rows(results: Iterable[RowResult]) -> tuple[int, int]:
     """Write checked rows, all or none; return (created, updated)."""
     results = list(results)
     if any(r.errors for r in results):
-        raise ImportFileError(_("Fix the problems in the file first: nothing was imported."))
+        raise ImportFileError(FILE_HAS_PROBLEMS)
     created = updated = 0
     for r in results:
         center_upsert(code=r.code, **r.values)

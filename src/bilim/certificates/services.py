@@ -70,11 +70,11 @@ def certificates_issue(
         .get(pk=offering.pk)
     )
     if offering.status != Offering.Status.PUBLISHED:
-        raise CertificateError(str(OFFERING_NOT_PUBLISHED))
+        raise CertificateError(OFFERING_NOT_PUBLISHED)
     if not gives_certificate(offering):
-        raise CertificateError(str(NO_CERTIFICATE_RULE))
+        raise CertificateError(NO_CERTIFICATE_RULE)
     if not has_ended(offering, now):
-        raise CertificateError(str(NOT_ENDED))
+        raise CertificateError(NOT_ENDED)
     registrations = (
         Registration.objects.filter(pk__in=earners(offering, now), certificate__isnull=True)
         .select_related("participant", "offering__program", "offering__center")
@@ -128,10 +128,10 @@ def certificate_revoke(
     """Revoke a certificate for good; the verification page says so from then on."""
     reason = reason.strip()
     if not reason:
-        raise CertificateError(str(REASON_REQUIRED))
+        raise CertificateError(REASON_REQUIRED)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is not None:
-        raise CertificateError(str(ALREADY_REVOKED))
+        raise CertificateError(ALREADY_REVOKED)
     certificate.revoked_at = now or timezone.now()
     certificate.revoke_reason = reason[:300]
     certificate.revoked_by = revoked_by

@@ -132,13 +132,13 @@ class GuideForm(forms.Form):
     def clean_checked_on(self) -> datetime.date:
         checked_on: datetime.date = self.cleaned_data["checked_on"]
         if checked_on > timezone.localdate():
-            raise forms.ValidationError(errors.CHECKED_IN_FUTURE)
+            raise forms.ValidationError(errors.CHECKED_IN_FUTURE.text)
         return checked_on
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not any(cleaned.get(f"title_{lang}") for lang in LANGS):
-            self.add_error("title_ky", errors.NEEDS_TITLE)
+            self.add_error("title_ky", errors.NEEDS_TITLE.text)
         if cleaned.get("published"):
             for name in missing_for_publishing(self._fields_from(cleaned)):
                 if name not in self.errors:

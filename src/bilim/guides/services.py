@@ -56,15 +56,15 @@ def missing_for_publishing(fields: GuideFields) -> tuple[str, ...]:
 
 def _check(fields: GuideFields, *, category_changed: bool) -> None:
     if not any((fields.titles.get(lang) or "").strip() for lang in LANGS):
-        raise GuidesError(str(errors.NEEDS_TITLE), field="title_ky")
+        raise GuidesError(errors.NEEDS_TITLE, field="title_ky")
     if fields.checked_on > timezone.localdate():
-        raise GuidesError(str(errors.CHECKED_IN_FUTURE), field="checked_on")
+        raise GuidesError(errors.CHECKED_IN_FUTURE, field="checked_on")
     if category_changed and not fields.category.active:
-        raise GuidesError(str(errors.INACTIVE_CATEGORY), field="category")
+        raise GuidesError(errors.INACTIVE_CATEGORY, field="category")
     if fields.published:
         missing = missing_for_publishing(fields)
         if missing:
-            raise GuidesError(str(errors.NOT_PUBLISHABLE), missing=missing)
+            raise GuidesError(errors.NOT_PUBLISHABLE, missing=missing)
 
 
 def _clean_text(value: str | None) -> str:
@@ -108,11 +108,11 @@ def _slug(slug: str, fields: GuideFields) -> str:
     try:
         validate_slug(slug)
     except ValidationError as error:
-        raise GuidesError(str(error.messages[0]), field="slug") from None
+        raise GuidesError(error.messages[0], code="slug_invalid", field="slug") from None
     if slug in RESERVED_SLUGS:
-        raise GuidesError(str(errors.SLUG_RESERVED), field="slug")
+        raise GuidesError(errors.SLUG_RESERVED, field="slug")
     if Guide.objects.filter(slug=slug).exists():
-        raise GuidesError(str(errors.SLUG_TAKEN), field="slug")
+        raise GuidesError(errors.SLUG_TAKEN, field="slug")
     return slug
 
 

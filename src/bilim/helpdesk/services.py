@@ -40,16 +40,16 @@ def _answers(
     referred_to = referred_to.strip() if outcome == Consultation.Outcome.REFERRED else ""
     reason = not_resolved_reason.strip() if outcome == Consultation.Outcome.NOT_RESOLVED else ""
     if outcome == Consultation.Outcome.REFERRED and not referred_to:
-        raise HelpdeskError(str(errors.NEEDS_AGENCY), field="referred_to")
+        raise HelpdeskError(errors.NEEDS_AGENCY, field="referred_to")
     if outcome == Consultation.Outcome.NOT_RESOLVED and not reason:
-        raise HelpdeskError(str(errors.NEEDS_REASON), field="not_resolved_reason")
+        raise HelpdeskError(errors.NEEDS_REASON, field="not_resolved_reason")
     if not 1 <= duration_minutes <= MAX_MINUTES:
-        raise HelpdeskError(str(errors.BAD_DURATION), field="duration")
+        raise HelpdeskError(errors.BAD_DURATION, field="duration")
     # A correction may keep a service retired since the consultation was logged.
     if not category.active and category.pk != kept_category_id:
-        raise HelpdeskError(str(errors.INACTIVE_CATEGORY), field="category")
+        raise HelpdeskError(errors.INACTIVE_CATEGORY, field="category")
     if participant is not None and not person_agreed:
-        raise HelpdeskError(str(errors.NO_AGREEMENT), field="agrees")
+        raise HelpdeskError(errors.NO_AGREEMENT, field="agrees")
     return {
         "category": category,
         "outcome": outcome,
@@ -112,9 +112,9 @@ def _locked_changeable(consultation: Consultation, now: datetime.datetime) -> Co
     # Locked so that two corrections (or a correction and a removal) do not cross.
     locked = Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
     if locked is None:
-        raise HelpdeskError(str(errors.GONE))
+        raise HelpdeskError(errors.GONE)
     if not consultation_can_change(locked, now=now):
-        raise HelpdeskError(errors.TOO_OLD_TO_CHANGE % {"days": EDIT_DAYS})
+        raise HelpdeskError(errors.TOO_OLD_TO_CHANGE, params={"days": EDIT_DAYS})
     return locked
 
 

@@ -16,22 +16,23 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from bilim.core.errors import BilimError, ErrorMessage
+
 from .messages import tell_code
 from .models import OneTimeCode, Participant
 
-TOO_MANY_CODES = _(
-    "Too many codes were asked for this number. Wait an hour, or call us and we will help."
+TOO_MANY_CODES = ErrorMessage(
+    "too_many_codes",
+    _("Too many codes were asked for this number. Wait an hour, or call us and we will help."),
 )
-CODE_WRONG = _("This code is not right. Check the SMS and type the six digits again.")
-CODE_ENDED = _("This code no longer works. Ask for a new code.")
+CODE_WRONG = ErrorMessage(
+    "code_wrong", _("This code is not right. Check the SMS and type the six digits again.")
+)
+CODE_ENDED = ErrorMessage("code_ended", _("This code no longer works. Ask for a new code."))
 
 
-class OneTimeCodeError(Exception):
+class OneTimeCodeError(BilimError):
     """A code could not be sent or did not open the registrations; the message says why."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def _hash(phone: str, code: str) -> str:
@@ -51,7 +52,7 @@ def code_send(*, phone: str, now: datetime.datetime | None = None) -> None:
         phone=phone, created_at__gt=now - datetime.timedelta(hours=1)
     ).count()
     if recent >= settings.ONE_TIME_CODES_PER_HOUR:
-        raise OneTimeCodeError(str(TOO_MANY_CODES))
+        raise OneTimeCodeError(TOO_MANY_CODES)
     code = f"{secrets.randbelow(10**6):06d}"
     minutes = settings.ONE_TIME_CODE_MINUTES
     OneTimeCode.objects.create(
@@ -85,7 +86,7 @@ def code_verify(*, phone: str, code: str, now: datetime.datetime | None = None) 
             current.attempts += 1
             current.save(update_fields=["attempts"])
             error = CODE_WRONG if _usable(current, now) else CODE_ENDED
-    raise OneTimeCodeError(str(error))
+    raise OneTimeCodeError(error, field="code")
 
 
 def _usable(code: OneTimeCode, now: datetime.datetime) -> bool:

@@ -59,5 +59,5 @@ def participant_update(*, participant: Participant, details: Details) -> Partici
         with transaction.atomic():
             participant.save(update_fields=FIELDS)
     except IntegrityError:
-        raise RegistrationError(str(NAME_TAKEN)) from None
+        raise RegistrationError(NAME_TAKEN, field="name") from None
     return participant

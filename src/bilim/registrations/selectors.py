@@ -4,6 +4,7 @@ from django.db.models import Case, Exists, F, OuterRef, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from bilim.core.errors import ErrorMessage
 from bilim.scheduling.models import Offering, Session
 from bilim.scheduling.registration_rule import CLOSED_BECAUSE, with_registration_state
 from bilim.web.codes import typed_code_clean
@@ -76,14 +77,14 @@ def _reverse(relation: str) -> "QuerySet[Registration]":
 
 def cancel_refusal(
     *, registration: Registration, now: datetime.datetime | None = None
-) -> str | None:
-    """Return why the registration cannot be cancelled now (a sentence), or None when it can."""
+) -> ErrorMessage | None:
+    """Return why the registration cannot be cancelled now, or None when it can."""
     code: str = (
         with_cancel_refusal(Registration.objects.filter(pk=registration.pk), now or timezone.now())
         .values_list(F("cancel_refusal"), flat=True)
         .get()
     )
-    return str(CANCEL_REFUSALS[code]) if code else None
+    return CANCEL_REFUSALS[code] if code else None
 
 
 def first_waiting_exists(*, registration: Registration) -> bool:

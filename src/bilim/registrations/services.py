@@ -213,10 +213,10 @@ def _register(
             return Outcome(earlier, created=False, position=waitlist_position(earlier))
     # A walk-in stands at the door of a session under way: it still counts for them.
     if not offering.registration_is_open(now, walk_in=channel == Registration.Channel.WALK_IN):
-        raise RegistrationError(str(REGISTRATION_CLOSED))
+        raise RegistrationError(REGISTRATION_CLOSED)
     min_age = offering.program.min_age
     if min_age and person.birth_year and now.year - person.birth_year < min_age:
-        raise RegistrationError(TOO_YOUNG % {"age": min_age})
+        raise RegistrationError(TOO_YOUNG, params={"age": min_age})
     return _enrol(
         offering,
         Registration(
@@ -328,7 +328,7 @@ def registration_cancel(
 def _withdraw(registration: Registration, offering: Offering, now: datetime.datetime) -> None:
     """Cancel a locked registration; a place it held goes to the first person waiting."""
     if registration.status == Status.CANCELLED:
-        raise RegistrationError(str(NOT_CANCELLABLE))
+        raise RegistrationError(NOT_CANCELLABLE)
     held_place = registration.status in (Status.CONFIRMED, Status.OFFERED)
     registration.status = Status.CANCELLED
     registration.cancelled_at = now
@@ -348,7 +348,7 @@ def offer_accept(
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     expired = registration.offer_expires_at is not None and registration.offer_expires_at <= now
     if registration.status != Status.OFFERED or expired:
-        raise RegistrationError(str(NO_OFFER))
+        raise RegistrationError(NO_OFFER)
     registration.status = Status.CONFIRMED
     registration.offer_expires_at = None
     registration.save(update_fields=["status", "offer_expires_at"])
@@ -412,7 +412,7 @@ def registration_move(
     """
     now = now or timezone.now()
     if registration.offering_id == to_offering.pk:
-        raise RegistrationError(str(SAME_OFFERING))
+        raise RegistrationError(SAME_OFFERING)
     # Both rows locked, always the lower primary key first: two moves in opposite
     # directions then wait for each other instead of deadlocking.
     locked = {o.pk: _locked(o) for o in sorted((registration.offering, to_offering), key=_pk)}
@@ -423,16 +423,16 @@ def registration_move(
         .get(pk=registration.pk)
     )
     if registration.status == Status.CANCELLED:
-        raise RegistrationError(str(NOT_MOVABLE))
+        raise RegistrationError(NOT_MOVABLE)
     if not target.registration_is_open(now):
-        raise RegistrationError(str(REGISTRATION_CLOSED))
+        raise RegistrationError(REGISTRATION_CLOSED)
     participant = registration.participant
     min_age = target.program.min_age
     if min_age and participant.birth_year and now.year - participant.birth_year < min_age:
-        raise RegistrationError(TOO_YOUNG % {"age": min_age})
+        raise RegistrationError(TOO_YOUNG, params={"age": min_age})
     there = Registration.objects.filter(participant=participant, offering=target)
     if there.exclude(status=Status.CANCELLED).exists():
-        raise RegistrationError(str(ALREADY_THERE))
+        raise RegistrationError(ALREADY_THERE)
     _withdraw(registration, source, now)
     return _enrol(
         target,

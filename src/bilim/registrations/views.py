@@ -213,7 +213,7 @@ def mine_cancel(request: HttpRequest, token: str) -> HttpResponse:
             "registrations/mine_cancel.html",
             {
                 "registration": registration,
-                "refusal": refusal,
+                "refusal": refusal.text if refusal else None,
                 "back": back,
                 "holds_place": registration.status
                 in (Registration.Status.CONFIRMED, Registration.Status.OFFERED),
@@ -302,7 +302,7 @@ def my_code(request: HttpRequest) -> HttpResponse:
         try:
             code_verify(phone=phone, code=form.cleaned_data["code"])
         except OneTimeCodeError as error:
-            form.add_error("code", error.message)
+            form.add_error(error.field, error.message)
         else:
             request.session.cycle_key()  # a new session id for the signed-in person
             del request.session[PENDING_KEY]
@@ -328,7 +328,7 @@ def my_details(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             participant_update(participant=participant, details=form.details())
         except RegistrationError as error:
-            form.add_error("name", error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, _("Your details are saved."))
             return redirect("registrations:my")

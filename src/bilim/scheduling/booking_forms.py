@@ -113,12 +113,12 @@ class BookingRequestForm(forms.Form):
             ends_at=local_datetime(day, ends) if day and ends else None,
             expected_attendance=data.get("people"),
         )
-        for key, message in problems.items():
+        for key, problem in problems.items():
             field = self.PROBLEM_FIELDS.get(key)
             if field is None:
-                self.add_error(None, message)
+                self.add_error(None, problem.message)
             elif field not in self.errors:
-                self.add_error(field, message)
+                self.add_error(field, problem.message)
         return data
 
     def booking_fields(self) -> dict[str, Any]:
@@ -188,5 +188,5 @@ class DeclineForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
         help_text=_("Sent to the person who asked by SMS and e-mail, exactly as written here."),
-        error_messages={"required": BOOKING_DECLINE_NEEDS_REASON},
+        error_messages={"required": BOOKING_DECLINE_NEEDS_REASON.text},
     )

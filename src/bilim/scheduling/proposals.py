@@ -87,7 +87,7 @@ def offering_propose(
     checks every session's room again.
     """
     if not proposable_programs(partner=partner).filter(pk=program.pk).exists():
-        raise ProgramsError(str(NOT_PARTNERS_PROGRAM), field="program")
+        raise ProgramsError(NOT_PARTNERS_PROGRAM, field="program")
     offering = offering_create(
         program=program,
         center=center,
@@ -104,7 +104,7 @@ def offering_propose(
 def _proposal(offering: Offering) -> Offering:
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     if offering.status != Offering.Status.PROPOSED:
-        raise ProgramsError(str(NOT_A_PROPOSAL))
+        raise ProgramsError(NOT_A_PROPOSAL)
     return offering
 
 
@@ -118,7 +118,7 @@ def offering_approve(*, offering: Offering) -> Offering:
 def offering_decline(*, offering: Offering, reason: str) -> Offering:
     """Decline a partner's offering: it is cancelled, the reason kept on its sessions."""
     if not reason.strip():
-        raise ProgramsError(str(DECLINE_NEEDS_COMMENT), field="comment")
+        raise ProgramsError(DECLINE_NEEDS_COMMENT, field="comment")
     return offering_cancel(offering=_proposal(offering), reason=reason)
 
 

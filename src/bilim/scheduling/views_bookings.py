@@ -54,7 +54,7 @@ def _open_center(code: str) -> Center:
 def booking_request_view(request: HttpRequest, code: str) -> HttpResponse:
     center = _open_center(code)
     if not center.rooms.exists():
-        context = {"center": center, "no_rooms": BOOKING_NO_ROOMS}
+        context: dict[str, Any] = {"center": center, "no_rooms": BOOKING_NO_ROOMS.text}
         return render(request, "scheduling/bookings/request.html", context)
     # Bound on every POST, even an empty one: the limit message is added to its errors.
     posted = request.POST if request.method == "POST" else None
@@ -141,9 +141,9 @@ def _detail(
     }
     if booking.status == Status.APPROVED and booking.checked_in_at is None:
         if now < booking.starts_at - CHECK_IN_OPENS:
-            context["check_in_note"] = BOOKING_CHECK_IN_TOO_EARLY
+            context["check_in_note"] = BOOKING_CHECK_IN_TOO_EARLY.text
         elif not booking.holds_room(now):
-            context["check_in_note"] = BOOKING_CHECK_IN_TOO_LATE
+            context["check_in_note"] = BOOKING_CHECK_IN_TOO_LATE.text
         else:
             context["check_in_open"] = True
     return render(request, "scheduling/bookings/booking_detail.html", context)

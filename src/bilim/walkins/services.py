@@ -26,9 +26,9 @@ def desk_clean(desk: str) -> str:
     """Return the desk label as stored (spaces collapsed), or refuse an empty or long one."""
     label = " ".join(desk.split())
     if not label:
-        raise WalkinsError(str(errors.NO_DESK), field="desk")
+        raise WalkinsError(errors.NO_DESK, field="desk")
     if len(label) > DESK_MAX_LENGTH:
-        raise WalkinsError(str(errors.DESK_TOO_LONG) % {"max": DESK_MAX_LENGTH}, field="desk")
+        raise WalkinsError(errors.DESK_TOO_LONG, params={"max": DESK_MAX_LENGTH}, field="desk")
     return label
 
 
@@ -57,7 +57,7 @@ def _oldest_waiting(*, center: Center, day: datetime.date) -> Ticket | None:
 
 def _locked(*, center: Center, ticket: Ticket) -> Ticket:
     if ticket.center_id != center.pk:
-        raise WalkinsError(str(errors.OTHER_CENTER))
+        raise WalkinsError(errors.OTHER_CENTER)
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
@@ -71,9 +71,9 @@ def ticket_take(
     """Give the next number of the day at a center (numbers restart at 1 each local day)."""
     now = now or timezone.now()
     if center.status == Center.Status.CLOSED:
-        raise WalkinsError(str(errors.CENTER_CLOSED))
+        raise WalkinsError(errors.CENTER_CLOSED)
     if category is not None and not category.active:
-        raise WalkinsError(str(errors.INACTIVE_CATEGORY), field="category")
+        raise WalkinsError(errors.INACTIVE_CATEGORY, field="category")
     day = timezone.localdate(now)
     _lock_center(center)
     number = _last_number(center=center, day=day) + 1
@@ -84,7 +84,7 @@ def ticket_take(
             )
     except IntegrityError:
         # Only if the lock was bypassed, or a one-in-a-trillion clash of slip codes.
-        raise WalkinsError(str(errors.TRY_AGAIN)) from None
+        raise WalkinsError(errors.TRY_AGAIN) from None
 
 
 @transaction.atomic
@@ -97,10 +97,10 @@ def ticket_call_next(
     day = timezone.localdate(now)
     busy = Ticket.objects.filter(center=center, day=day, desk=label, status=Status.CALLED).first()
     if busy is not None:
-        raise WalkinsError(str(errors.DESK_BUSY) % {"desk": label, "number": busy.display_number})
+        raise WalkinsError(errors.DESK_BUSY, params={"desk": label, "number": busy.display_number})
     ticket = _oldest_waiting(center=center, day=day)
     if ticket is None:
-        raise WalkinsError(str(errors.NOBODY_WAITING))
+        raise WalkinsError(errors.NOBODY_WAITING)
     ticket.status = Status.CALLED
     ticket.desk = label
     ticket.called_at = ticket.announced_at = now
@@ -120,7 +120,7 @@ def ticket_call_next(
             )
     except IntegrityError:
         # Another tab of the same desk called someone in the same instant.
-        raise WalkinsError(str(errors.DESK_JUST_CALLED) % {"desk": label}) from None
+        raise WalkinsError(errors.DESK_JUST_CALLED, params={"desk": label}) from None
     return ticket
 
 
@@ -130,10 +130,10 @@ def ticket_finish(
 ) -> Ticket:
     """Close a called ticket: the person was served, or did not come to the desk."""
     if outcome not in (Status.SERVED, Status.LEFT):
-        raise WalkinsError(str(errors.BAD_OUTCOME))
+        raise WalkinsError(errors.BAD_OUTCOME)
     locked = _locked(center=center, ticket=ticket)
     if locked.status != Status.CALLED:
-        raise WalkinsError(str(errors.NOT_CALLED) % {"number": locked.display_number})
+        raise WalkinsError(errors.NOT_CALLED, params={"number": locked.display_number})
     locked.status = outcome
     locked.finished_at = now or timezone.now()
     locked.save(update_fields=["status", "finished_at"])
@@ -147,7 +147,7 @@ def ticket_recall(
     """Call a called ticket again: the hall screen shows and announces it once more."""
     locked = _locked(center=center, ticket=ticket)
     if locked.status != Status.CALLED:
-        raise WalkinsError(str(errors.NOT_CALLED) % {"number": locked.display_number})
+        raise WalkinsError(errors.NOT_CALLED, params={"number": locked.display_number})
     locked.announced_at = now or timezone.now()
     locked.call_count += 1
     locked.save(update_fields=["announced_at", "call_count"])
@@ -161,7 +161,7 @@ def ticket_cancel(
     """Take a waiting ticket out of the line (a slip taken by mistake, a person who left)."""
     locked = _locked(center=center, ticket=ticket)
     if locked.status != Status.WAITING:
-        raise WalkinsError(str(errors.NOT_WAITING) % {"number": locked.display_number})
+        raise WalkinsError(errors.NOT_WAITING, params={"number": locked.display_number})
     locked.status = Status.CANCELLED
     locked.finished_at = now or timezone.now()
     locked.save(update_fields=["status", "finished_at"])

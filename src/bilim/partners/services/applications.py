@@ -130,12 +130,12 @@ def application_transition(
     old_status = application.status
     if to_status not in TRANSITIONS.get(old_status, frozenset()):
         raise PartnersError(
-            NOT_ALLOWED_TRANSITION
-            % {"old": Status(old_status).label, "new": _status_label(to_status)}
+            NOT_ALLOWED_TRANSITION,
+            params={"old": Status(old_status).label, "new": _status_label(to_status)},
         )
     comment = comment.strip()
     if to_status == Status.DECLINED and not comment:
-        raise PartnersError(str(DECLINE_NEEDS_COMMENT), field="comment")
+        raise PartnersError(DECLINE_NEEDS_COMMENT, field="comment")
     if to_status == Status.ACCEPTED:
         application.partner = _partner_from(application)
     if to_status in (Status.ACCEPTED, Status.DECLINED):
@@ -159,7 +159,7 @@ def application_comment(
     """Add a comment to an application's review history without changing its status."""
     comment = comment.strip()
     if not comment:
-        raise PartnersError(str(EMPTY_COMMENT), field="comment")
+        raise PartnersError(EMPTY_COMMENT, field="comment")
     return ApplicationEvent.objects.create(
         application=application,
         author=author,

@@ -27,9 +27,9 @@ def material_add(
     The file is checked by its content (PDF, DOCX, PPTX, image) and its size (20 MB).
     """
     if kind == Kind.FILE and file is None:
-        raise ProgramsError(str(FILE_NEEDED), field="file")
+        raise ProgramsError(FILE_NEEDED, field="file")
     if kind != Kind.FILE and not url.strip():
-        raise ProgramsError(str(ADDRESS_NEEDED), field="url")
+        raise ProgramsError(ADDRESS_NEEDED, field="url")
     # The program's row orders concurrent additions, so positions never repeat.
     Program.objects.select_for_update().filter(pk=program.pk).first()
     last = program.materials.aggregate(last=Max("position"))["last"]

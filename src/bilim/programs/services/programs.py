@@ -107,9 +107,9 @@ def program_create(*, fields: ProgramFields, code: str = "") -> Program:
     """Create a program as a draft; a code left empty is made from the title."""
     code = code.strip().lower()
     if code in RESERVED_CODES:
-        raise ProgramsError(str(CODE_RESERVED), field="code")
+        raise ProgramsError(CODE_RESERVED, field="code")
     if code and Program.objects.filter(code=code).exists():
-        raise ProgramsError(str(CODE_TAKEN), field="code")
+        raise ProgramsError(CODE_TAKEN, field="code")
     program = Program(
         code=code or program_code_for(fields.titles.get("ky") or fields.titles.get("ru", "")),
         status=Status.DRAFT,
@@ -133,7 +133,7 @@ def program_set_status(*, program: Program, status: str) -> Program:
     if status not in TRANSITIONS[program.status]:
         new = Status(status).label if status in Status.values else status
         raise ProgramsError(
-            str(NOT_ALLOWED_TRANSITION % {"old": program.get_status_display(), "new": new})
+            NOT_ALLOWED_TRANSITION, params={"old": program.get_status_display(), "new": new}
         )
     program.status = status
     program.save(update_fields=["status"])
@@ -149,14 +149,14 @@ def audience_create(*, names: dict[str, str], code: str = "") -> Audience:
         base_default="audience",
     )
     if Audience.objects.filter(code=code).exists():
-        raise ProgramsError(str(AUDIENCE_EXISTS), field="code")
+        raise ProgramsError(AUDIENCE_EXISTS, field="code")
     lowered = {n.strip().lower() for n in names.values() if n.strip()}
     for audience in Audience.objects.all():
         existing = {(getattr(audience, f"name_{lang}") or "").strip().lower() for lang in LANGS} - {
             ""
         }
         if lowered & existing:
-            raise ProgramsError(str(AUDIENCE_EXISTS))
+            raise ProgramsError(AUDIENCE_EXISTS)
     audience = Audience(code=code)
     set_translated(audience, "name", names)
     audience.full_clean()

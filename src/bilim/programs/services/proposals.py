@@ -32,7 +32,7 @@ def program_propose(
             Status.PROPOSED,
             Status.DECLINED,
         ):
-            raise ProgramsError(str(NOT_YOUR_PROPOSAL))
+            raise ProgramsError(NOT_YOUR_PROPOSAL)
     _apply(program, fields)
     program.lead_partner = partner
     program.status = Status.PROPOSED
@@ -43,7 +43,7 @@ def program_propose(
 def _decide(program: Program, *, to: str, author: User, comment: str) -> Program:
     program = _locked(program)
     if program.status != Status.PROPOSED:
-        raise ProgramsError(str(NOT_A_PROPOSAL))
+        raise ProgramsError(NOT_A_PROPOSAL)
     program.status = to
     program.decision_comment = comment.strip()
     program.decided_by = author
@@ -62,5 +62,5 @@ def program_approve(*, program: Program, author: User, comment: str = "") -> Pro
 def program_decline(*, program: Program, author: User, comment: str) -> Program:
     """Decline a partner's proposal with a comment the partner reads; they may revise it."""
     if not comment.strip():
-        raise ProgramsError(str(DECLINE_NEEDS_COMMENT), field="comment")
+        raise ProgramsError(DECLINE_NEEDS_COMMENT, field="comment")
     return _decide(program, to=Status.DECLINED, author=author, comment=comment)

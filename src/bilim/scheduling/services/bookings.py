@@ -55,36 +55,46 @@ def booking_problems(
     ends_at: datetime.datetime | None,
     expected_attendance: int | None,
     now: datetime.datetime | None = None,
-) -> dict[str, str]:
+) -> dict[str, SchedulingError]:
     """Return what is wrong with a request, by form field ("" for the whole form).
 
     The public form shows these beside the fields; `booking_request` refuses on the first.
     """
     now = now or timezone.now()
-    problems: dict[str, str] = {}
+    problems: dict[str, SchedulingError] = {}
     if center.status != Center.Status.OPEN:
-        problems[""] = str(BOOKING_CENTER_NOT_OPEN)
+        problems[""] = SchedulingError(BOOKING_CENTER_NOT_OPEN)
     largest = Room.objects.filter(center=center).aggregate(m=Max("capacity"))["m"]
     if largest is None:
-        problems[""] = str(BOOKING_NO_ROOMS)
+        problems[""] = SchedulingError(BOOKING_NO_ROOMS)
     if expected_attendance is not None:
         if expected_attendance < 1:
-            problems["expected_attendance"] = str(BOOKING_NOBODY_EXPECTED)
+            problems["expected_attendance"] = SchedulingError(
+                BOOKING_NOBODY_EXPECTED, field="expected_attendance"
+            )
         elif largest is not None and expected_attendance > largest:
-            problems["expected_attendance"] = BOOKING_TOO_MANY_FOR_CENTER % {"capacity": largest}
+            problems["expected_attendance"] = SchedulingError(
+                BOOKING_TOO_MANY_FOR_CENTER,
+                params={"capacity": largest},
+                field="expected_attendance",
+            )
     if starts_at is not None:
         if starts_at <= now:
-            problems["starts_at"] = str(BOOKING_IN_PAST)
+            problems["starts_at"] = SchedulingError(BOOKING_IN_PAST, field="starts_at")
         else:
             day = timezone.localtime(starts_at).date()
             closed = OpeningException.objects.filter(center=center, date=day, closed=True).first()
             if closed is not None:
-                problems["starts_at"] = BOOKING_CENTER_CLOSED_DAY % {
-                    "date": date_format(day, "SHORT_DATE_FORMAT"),
-                    "reason": closed.reason or _("holiday"),
-                }
+                problems["starts_at"] = SchedulingError(
+                    BOOKING_CENTER_CLOSED_DAY,
+                    params={
+                        "date": date_format(day, "SHORT_DATE_FORMAT"),
+                        "reason": closed.reason or _("holiday"),
+                    },
+                    field="starts_at",
+                )
         if ends_at is not None and ends_at <= starts_at:
-            problems["ends_at"] = str(BOOKING_ENDS_BEFORE_START)
+            problems["ends_at"] = SchedulingError(BOOKING_ENDS_BEFORE_START, field="ends_at")
     return problems
 
 
@@ -116,7 +126,7 @@ def booking_request(
         now=now,
     )
     if problems:
-        raise SchedulingError(next(iter(problems.values())))
+        raise next(iter(problems.values()))
     booking = SpaceBooking(
         center=center,
         purpose=purpose,
@@ -145,7 +155,9 @@ def _locked_pending(booking: SpaceBooking) -> SpaceBooking:
         .get(pk=booking.pk)
     )
     if booking.status != Status.PENDING:
-        raise SchedulingError(BOOKING_ALREADY_DECIDED % {"status": Status(booking.status).label})
+        raise SchedulingError(
+            BOOKING_ALREADY_DECIDED, params={"status": Status(booking.status).label}
+        )
     return booking
 
 
@@ -166,17 +178,17 @@ def booking_approve(
     now = now or timezone.now()
     booking = _locked_pending(booking)
     if room.center_id != booking.center_id:
-        raise SchedulingError(str(ROOM_OF_ANOTHER_CENTER))
+        raise SchedulingError(ROOM_OF_ANOTHER_CENTER)
     if booking.starts_at <= now:
-        raise SchedulingError(str(BOOKING_ALREADY_STARTED))
+        raise SchedulingError(BOOKING_ALREADY_STARTED)
     if booking.expected_attendance > room.capacity:
         raise SchedulingError(
-            BOOKING_TOO_MANY_FOR_ROOM
-            % {
+            BOOKING_TOO_MANY_FOR_ROOM,
+            params={
                 "room": room.name,
                 "capacity": room.capacity,
                 "expected": booking.expected_attendance,
-            }
+            },
         )
     lock_calendars(room_ids=[room.pk], user_ids=[])
     check_room_free(
@@ -206,7 +218,7 @@ def booking_decline(
     """Decline a pending request with a reason, which the requester is told."""
     reason = reason.strip()
     if not reason:
-        raise SchedulingError(str(BOOKING_DECLINE_NEEDS_REASON))
+        raise SchedulingError(BOOKING_DECLINE_NEEDS_REASON)
     booking = _locked_pending(booking)
     booking.status = Status.DECLINED
     booking.decision_reason = reason
@@ -227,11 +239,11 @@ def booking_check_in(
     if booking.checked_in_at is not None:
         return booking
     if booking.status != Status.APPROVED:
-        raise SchedulingError(str(BOOKING_CHECK_IN_NOT_APPROVED))
+        raise SchedulingError(BOOKING_CHECK_IN_NOT_APPROVED)
     if now < booking.starts_at - CHECK_IN_OPENS:
-        raise SchedulingError(str(BOOKING_CHECK_IN_TOO_EARLY))
+        raise SchedulingError(BOOKING_CHECK_IN_TOO_EARLY)
     if not booking.holds_room(now):
-        raise SchedulingError(str(BOOKING_CHECK_IN_TOO_LATE))
+        raise SchedulingError(BOOKING_CHECK_IN_TOO_LATE)
     booking.checked_in_at = now
     booking.save(update_fields=["checked_in_at"])
     return booking

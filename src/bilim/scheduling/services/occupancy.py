@@ -82,7 +82,8 @@ def check_room_free(
     taken = session or booking
     if taken is not None:
         raise SchedulingError(
-            ROOM_TAKEN % {"room": room.name, **_when(Slot(taken.starts_at, taken.ends_at))}
+            ROOM_TAKEN,
+            params={"room": room.name, **_when(Slot(taken.starts_at, taken.ends_at))},
         )
 
 
@@ -105,5 +106,6 @@ def check_people_free(
         if other is not None:
             name = person.get_full_name() or person.get_username()
             raise SchedulingError(
-                FACILITATOR_TAKEN % {"person": name, **_when(Slot(other.starts_at, other.ends_at))}
+                FACILITATOR_TAKEN,
+                params={"person": name, **_when(Slot(other.starts_at, other.ends_at))},
             )

@@ -131,9 +131,9 @@ def _check_room(offering: Offering, room: Room | None) -> None:
     if room is None:
         return
     if offering.format == Offering.Format.ONLINE:
-        raise SchedulingError(str(ONLINE_NEEDS_NO_ROOM))
+        raise SchedulingError(ONLINE_NEEDS_NO_ROOM)
     if room.center_id != offering.center_id:
-        raise SchedulingError(str(ROOM_OF_ANOTHER_CENTER))
+        raise SchedulingError(ROOM_OF_ANOTHER_CENTER)
 
 
 def _check_free(
@@ -147,7 +147,7 @@ def _check_free(
     lock_calendars(room_ids=[room.pk] if room else [], user_ids=[p.pk for p in people])
     for slot in slots:
         if slot.ends_at <= slot.starts_at:
-            raise SchedulingError(str(ENDS_BEFORE_START))
+            raise SchedulingError(ENDS_BEFORE_START)
         if room is not None:
             check_room_free(room=room, slot=slot, except_sessions=except_ids)
         check_people_free(people=people, slot=slot, except_sessions=except_ids)
@@ -170,7 +170,7 @@ def offering_create(
 ) -> Offering:
     """Create an offering; one proposed by a partner waits for the national office."""
     if format != Offering.Format.ONLINE and center is None:
-        raise SchedulingError(str(OFFLINE_NEEDS_CENTER))
+        raise SchedulingError(OFFLINE_NEEDS_CENTER)
     offering = Offering(
         program=program,
         center=center if format != Offering.Format.ONLINE else None,
@@ -203,10 +203,10 @@ def offering_add_series(
     """Add the series' sessions, skipping the center's closed days; all of them or none."""
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     if offering.status == Offering.Status.CANCELLED:
-        raise SchedulingError(str(OFFERING_CANCELLED))
+        raise SchedulingError(OFFERING_CANCELLED)
     _check_room(offering, room)
     if series.ends <= series.starts:
-        raise SchedulingError(str(ENDS_BEFORE_START))
+        raise SchedulingError(ENDS_BEFORE_START)
     days = series_days(series)
     closed = (
         {
@@ -221,9 +221,9 @@ def offering_add_series(
     result = SeriesResult(skipped=[closed[d] for d in days if d in closed])
     days = [d for d in days if d not in closed]
     if not days:
-        raise SchedulingError(str(NO_DATES_IN_SERIES))
+        raise SchedulingError(NO_DATES_IN_SERIES)
     if len(days) > MAX_SERIES_SESSIONS:
-        raise SchedulingError(TOO_MANY_SESSIONS % {"max": MAX_SERIES_SESSIONS})
+        raise SchedulingError(TOO_MANY_SESSIONS, params={"max": MAX_SERIES_SESSIONS})
     slots = [Slot(local_datetime(d, series.starts), local_datetime(d, series.ends)) for d in days]
     _check_free(offering, room, slots, except_sessions=())
     result.sessions = Session.objects.bulk_create(
@@ -253,10 +253,10 @@ def session_move(
     """Move one session in time or to another room, if the new slot is free."""
     session = Session.objects.select_for_update().select_related("offering").get(pk=session.pk)
     if session.status == Session.Status.CANCELLED:
-        raise SchedulingError(str(SESSION_CANCELLED))
+        raise SchedulingError(SESSION_CANCELLED)
     offering = session.offering
     if offering.status == Offering.Status.CANCELLED:
-        raise SchedulingError(str(OFFERING_CANCELLED))
+        raise SchedulingError(OFFERING_CANCELLED)
     _check_room(offering, room)
     _check_free(offering, room, [Slot(starts_at, ends_at)], except_sessions=[session.pk])
     session.starts_at, session.ends_at, session.room = starts_at, ends_at, room
@@ -307,7 +307,7 @@ def offering_publish(*, offering: Offering) -> Offering:
     """Approve a partner's proposal: its sessions then take their rooms, if still free."""
     offering = Offering.objects.select_for_update().get(pk=offering.pk)
     if offering.status == Offering.Status.CANCELLED:
-        raise SchedulingError(str(OFFERING_CANCELLED))
+        raise SchedulingError(OFFERING_CANCELLED)
     offering.status = Offering.Status.PUBLISHED
     sessions = list(offering.sessions.filter(status=Session.Status.SCHEDULED))
     own = [s.pk for s in sessions]

@@ -194,7 +194,7 @@ def ticket_call_view(request: HttpRequest) -> HttpResponse:
             if error.field is None:
                 # Nobody waiting, or the desk still has someone: the console shows which.
                 request.session[LAST_DESK] = desk
-                nobody = error.message == str(errors.NOBODY_WAITING)
+                nobody = error.code == errors.NOBODY_WAITING.code
                 (messages.info if nobody else messages.error)(request, error.message)
                 return redirect(_console_url(center))
             form.add_error(error.field, error.message)
