@@ -9,16 +9,6 @@ from bilim.registrations.models import Participant, Registration
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 
-@pytest.fixture
-def offering(db):
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=1),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    ).offering
-
-
 def _form(**changes):
     data = {
         "name": "Бакыт Жумабеков",
