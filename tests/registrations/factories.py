@@ -1,9 +1,11 @@
 """Groups with a session ahead, and the people who sign up for them."""
 
 import datetime
+from typing import Any
 
 import factory
 from django.utils import timezone
+from factory.base import Factory
 
 from bilim.registrations.models import Registration
 from bilim.registrations.services import Outcome, Person, registration_create
@@ -22,7 +24,7 @@ NAMES = [
 ]
 
 
-class PersonFactory(factory.Factory[Person]):
+class PersonFactory(Factory[Person]):
     """What the n-th person types into the sign-up form; `n` numbers the name and the phone."""
 
     class Meta:
@@ -80,13 +82,21 @@ def sign_up(
     )
 
 
-def register(
-    offering: Offering,
-    n: int | None = None,
-    *,
-    channel: str = Registration.Channel.WEB,
-    now: datetime.datetime | None = None,
-    **person: object,
-) -> Registration:
+def register(offering: Offering, n: int | None = None, **changes: Any) -> Registration:
     """Sign up the n-th person as `sign_up` does; return their registration."""
-    return sign_up(offering, n, channel=channel, now=now, **person).registration
+    return sign_up(offering, n, **changes).registration
+
+
+def sign_up_form(**changes: str) -> dict[str, str]:
+    """What Бакыт, born 1954, types into the public sign-up form (`changes` replace answers)."""
+    return {
+        "name": "Бакыт Жумабеков",
+        "phone": "0700 123 456",
+        "email": "",
+        "sex": "male",
+        "birth_year": "1954",
+        "disability": "no",
+        "language": "ky",
+        "consent": "on",
+        "request_id": "r1",
+    } | changes

@@ -7,7 +7,7 @@ import pytest
 
 from bilim.notifications.models import Message
 from bilim.registrations.models import Registration
-from tests.registrations.test_pages import _form
+from tests.registrations.factories import sign_up_form as _form
 
 SITE_URL = "https://bilim.example.kg"
 
