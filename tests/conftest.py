@@ -26,6 +26,21 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language.
+
+    A request to /ru/ or /en/ leaves its language active in the thread, and the next test
+    would read its messages and reverse() its addresses in that language.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _reference_data(request):
     """Every database test sees the seeded directions and audiences.
 

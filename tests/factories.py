@@ -16,7 +16,7 @@ RU_FIRST = ["Ольга", "Сергей", "Марина", "Алексей"]
 LAST = ["Осмонова", "Жумабеков", "Асанова", "Токтосунов", "Иванова", "Ким", "Бекова"]
 
 
-class RegionFactory(DjangoModelFactory):
+class RegionFactory(DjangoModelFactory[Region]):
     class Meta:
         model = Region
         django_get_or_create = ("code",)
@@ -32,7 +32,7 @@ class RegionFactory(DjangoModelFactory):
     population = 500_000
 
 
-class DistrictFactory(DjangoModelFactory):
+class DistrictFactory(DjangoModelFactory[District]):
     class Meta:
         model = District
         django_get_or_create = ("code",)
@@ -49,7 +49,7 @@ class DistrictFactory(DjangoModelFactory):
     population = 80_000
 
 
-class CenterFactory(DjangoModelFactory):
+class CenterFactory(DjangoModelFactory[Center]):
     class Meta:
         model = Center
 
@@ -68,7 +68,7 @@ class CenterFactory(DjangoModelFactory):
     status = Center.Status.OPEN
 
 
-class RoomFactory(DjangoModelFactory):
+class RoomFactory(DjangoModelFactory[Room]):
     class Meta:
         model = Room
 
@@ -80,7 +80,7 @@ class RoomFactory(DjangoModelFactory):
     capacity = 20
 
 
-class DirectionFactory(DjangoModelFactory):
+class DirectionFactory(DjangoModelFactory[Direction]):
     class Meta:
         model = Direction
         django_get_or_create = ("code",)
@@ -92,7 +92,7 @@ class DirectionFactory(DjangoModelFactory):
     name = factory.SelfAttribute("name_ky")
 
 
-class PartnerFactory(DjangoModelFactory):
+class PartnerFactory(DjangoModelFactory[Partner]):
     class Meta:
         model = Partner
 
@@ -104,7 +104,7 @@ class PartnerFactory(DjangoModelFactory):
     kind = Partner.Kind.CIVIL_SOCIETY
 
 
-class ProgramFactory(DjangoModelFactory):
+class ProgramFactory(DjangoModelFactory[Program]):
     class Meta:
         model = Program
 
@@ -125,7 +125,7 @@ class ProgramFactory(DjangoModelFactory):
     status = Program.Status.PUBLISHED
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -136,7 +136,7 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
-class RoleAssignmentFactory(DjangoModelFactory):
+class RoleAssignmentFactory(DjangoModelFactory[RoleAssignment]):
     class Meta:
         model = RoleAssignment
 

@@ -8,8 +8,10 @@ from django.utils import timezone, translation
 from bilim.accounts.models import Role
 from bilim.accounts.services import role_assign
 from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_create
+from bilim.registrations.services import Person
 from tests.factories import RoomFactory, UserFactory
+from tests.registrations.factories import PersonFactory
+from tests.registrations.factories import register as sign_up
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 PEOPLE = ["Айгүл Төлөнова", "Нурлан Жээнбеков", "Гүлнара Өмүрова", "Ольга Ким"]
@@ -22,29 +24,22 @@ def _kyrgyz():
         yield
 
 
-def person(n: int, name: str | None = None, **changes) -> Person:
-    values = {
-        "name": name or f"Катышуучу {n}",
-        "phone": f"+996555{n:06d}",
-        "sex": "female",
-        "language": "ky",
-        "birth_year": 1980,
-    }
-    values.update(changes)
-    return Person(**values)
+def _adult(name: str | None) -> dict[str, object]:
+    """A woman born in 1980, called `name` if given (else the factory's numbered name)."""
+    return {"sex": "female", "birth_year": 1980} | ({"name": name} if name else {})
+
+
+def person(n: int, name: str | None = None) -> Person:
+    """What the n-th participant tells at the door."""
+    return PersonFactory.build(n=n, **_adult(name))
 
 
 def register(offering, n: int, name: str | None = None) -> Registration:
     """Register someone the day before the group's first session (registration was open)."""
     offering.refresh_from_db()
     first = offering.first_starts_at
-    outcome = registration_create(
-        offering=offering,
-        person=person(n, name),
-        channel=Registration.Channel.WEB,
-        now=first - datetime.timedelta(days=1) if first else None,
-    )
-    return outcome.registration
+    now = first - datetime.timedelta(days=1) if first else None
+    return sign_up(offering, n, now=now, **_adult(name))
 
 
 def group_facilitator():

@@ -128,7 +128,7 @@ def test_a_walk_in_is_registered_and_checked_in(session, people, facilitator):
     assert outcome.marked is not None
     assert outcome.marked.attendance.method == Method.WALK_IN
     # They get their personal link (and check-in code) by SMS like anyone registered.
-    assert Message.objects.filter(kind="confirmation", recipient="+996555000070").exists()
+    assert Message.objects.filter(kind="confirmation", recipient="+996700000070").exists()
 
 
 def test_a_walk_in_to_a_full_group_waits_and_is_not_checked_in(session, people):

@@ -140,13 +140,17 @@ def test_list_shows_the_week_in_one_line(client, centers, lang, expected):
 def _view_box(html):
     import re
 
-    return [float(v) for v in re.search(r'<svg viewBox="([^"]+)"', html).group(1).split()]
+    found = re.search(r'<svg viewBox="([^"]+)"', html)
+    assert found is not None
+    return [float(v) for v in found.group(1).split()]
 
 
 def _pin(html):
     import re
 
-    x, y = re.search(r'class="map-pin" transform="translate\(([^ ]+) ([^)]+)\)', html).groups()
+    found = re.search(r'class="map-pin" transform="translate\(([^ ]+) ([^)]+)\)', html)
+    assert found is not None
+    x, y = found.groups()
     return float(x), float(y)
 
 

@@ -48,6 +48,7 @@ def _csv(rows, delimiter=","):
 def _xlsx(rows):
     book = Workbook()
     sheet = book.active
+    assert sheet is not None
     sheet.append(list(COLUMNS))
     for row in rows:
         sheet.append([row[c] for c in COLUMNS])
@@ -141,7 +142,9 @@ def test_unreadable_files_get_a_plain_explanation(national, content, name, fragm
 def test_export_then_import_round_trips(national, network):
     response = national.get(reverse("centers:staff-center-export", args=["xlsx"]))
     assert response.status_code == 200
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == COLUMNS
     assert len(rows) == 1 + Center.objects.count()
 

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from bilim.attendance.models import Attendance
 from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_create
 from bilim.scheduling.models import Offering, Session
 from tests.factories import ProgramFactory
+from tests.registrations.factories import register
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 NOW = timezone.now()
@@ -24,15 +24,15 @@ class Group:
     people: list[Registration] = field(default_factory=list)
 
     def register(self, name: str, *, language: str = "ky", email: str = "") -> Registration:
-        n = len(self.people) + 1
-        registration = registration_create(
-            offering=self.offering,
-            person=Person(
-                name=name, phone=f"+996700{n:06d}", sex="female", language=language, email=email
-            ),
-            channel=Registration.Channel.WEB,
+        registration = register(
+            self.offering,
+            len(self.people) + 1,
+            name=name,
+            sex="female",
+            language=language,
+            email=email,
             now=self.sessions[0].starts_at - datetime.timedelta(days=3),
-        ).registration
+        )
         self.people.append(registration)
         return registration
 

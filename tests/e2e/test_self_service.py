@@ -102,7 +102,9 @@ def test_phone_and_code_open_all_registrations(open_page, offering, lang, viewpo
 
     sms = Message.objects.filter(kind="one-time-code", recipient="+996555123456").get()
     assert sms.language == lang
-    code = re.search(r"\b(\d{6})\b", sms.body).group(1)
+    found = re.search(r"\b(\d{6})\b", sms.body)
+    assert found is not None
+    code = found.group(1)
     page.get_by_label(t(lang, "Code from the SMS")).fill(code)
     page.get_by_role("button", name=t(lang, "Open my registrations")).click()
 

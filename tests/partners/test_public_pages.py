@@ -23,7 +23,9 @@ ABOUT = {
 
 @pytest.fixture
 def partners(db, media):
-    region = RegionFactory(name_ky="Нарын облусу", name_ru="Нарынская область", name_en="Naryn")
+    region = RegionFactory.create(
+        name_ky="Нарын облусу", name_ru="Нарынская область", name_en="Naryn"
+    )
     fund = partner_upsert(
         slug="digital-fund",
         kind=Partner.Kind.INTERNATIONAL,

@@ -31,6 +31,7 @@ def test_pdf_office_files_and_images_are_accepted(network, media, upload):
     material = material_add(program=network.own_program, kind="file", titles=TITLES, file=upload())
     assert Path(material.file.path).exists()
     # A random name: nothing of the uploader's file name is kept on disk.
+    assert material.file.name is not None
     assert material.file.name.startswith("programs/materials/")
 
 

@@ -158,7 +158,7 @@ def test_program_list_shows_exactly_the_programs_in_scope(client, network, catal
     ],
 )
 def test_program_page_outside_scope_is_not_found(client, network, catalog, role, program, status):
-    code = (catalog.get(program) or getattr(network, program, None)).code
+    code = (catalog.get(program) or getattr(network, program)).code
     client.force_login(network.users[role])
     assert client.get(f"/en/staff/programs/{code}/").status_code == status
 

@@ -1,5 +1,7 @@
 """Program forms over HTTP: create, edit, publish, audiences; errors keep what was typed."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
@@ -42,7 +44,7 @@ def test_the_national_office_creates_a_draft_program(national, network):
     assert program.status == Program.Status.DRAFT
     assert program.code == "sanariptik-koopsuzduk"
     assert (program.hours, program.certificate_min_attendance, program.min_age) == (
-        4.5,
+        Decimal("4.5"),
         80,
         None,
     )

@@ -1,17 +1,13 @@
 """A person's access needs against what the venue provides; the manager is told."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from bilim.accounts.models import Role
 from bilim.accounts.services import role_assign
 from bilim.notifications.models import Message
-from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_create
 from tests.factories import CenterFactory, RoomFactory, UserFactory
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
 
 NOW = timezone.now()
 
@@ -24,42 +20,28 @@ def center(db):
     return center
 
 
-def _offering(center, *, room_step_free=True):
-    start = NOW + datetime.timedelta(days=5)
+def _register(center, needs, *, room_step_free=True):
+    """Register Гүлнара, who has a disability, for a group in a room of the center."""
     room = RoomFactory(center=center, step_free=room_step_free)
-    return SessionFactory(
-        offering=OfferingFactory(center=center),
-        room=room,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    ).offering
-
-
-def _register(offering, needs):
-    return registration_create(
-        offering=offering,
-        person=Person(
-            name="Гүлнара Садыкова",
-            phone="+996555111222",
-            sex="female",
-            language="ky",
-            disability="yes",
-            access_needs=tuple(needs),
-        ),
-        channel=Registration.Channel.WEB,
+    return register(
+        UpcomingOfferingFactory(center=center, room=room, now=NOW, days=5, hours=1),
+        name="Гүлнара Садыкова",
+        phone="+996555111222",
+        disability="yes",
+        access_needs=tuple(needs),
         now=NOW,
-    ).registration
+    )
 
 
 def test_needs_the_center_meets_raise_no_alert(client, center):
-    registration = _register(_offering(center), ["wheelchair", "companion"])
+    registration = _register(center, ["wheelchair", "companion"])
     assert not Message.objects.filter(kind="access-needs").exists()
     page = client.get(f"/en/my/{registration.token}/").content.decode()
     assert "does not provide" not in page
 
 
 def test_unmet_need_is_shown_to_the_person_and_the_manager_is_told(client, center):
-    registration = _register(_offering(center), ["sign_language"])
+    registration = _register(center, ["sign_language"])
     alert = Message.objects.get(kind="access-needs")
     assert alert.recipient == "manager@bilim.kg"
     assert "Гүлнара Садыкова" in alert.body and "+996555111222" in alert.body
@@ -70,5 +52,5 @@ def test_unmet_need_is_shown_to_the_person_and_the_manager_is_told(client, cente
 
 
 def test_a_room_with_steps_fails_a_wheelchair_user_even_at_a_step_free_center(center):
-    _register(_offering(center, room_step_free=False), ["wheelchair"])
+    _register(center, ["wheelchair"], room_step_free=False)
     assert Message.objects.filter(kind="access-needs").count() == 1

@@ -4,7 +4,7 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bilim.attendance.models import Attendance
 from bilim.certificates.models import Certificate
@@ -12,35 +12,21 @@ from bilim.notifications.models import Message
 from bilim.registrations.errors import ATTENDED, GROUP_ENDED, HAS_CERTIFICATE, RegistrationError
 from bilim.registrations.models import Registration
 from bilim.registrations.services import (
-    Person,
     offers_expire,
     registration_cancel,
-    registration_create,
     waitlist_position,
 )
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import register
 
 Status = Registration.Status
 NOW = timezone.now()
 
 
-@pytest.fixture
-def offering(db):
-    start = NOW + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=1),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    ).offering
-
-
-def register(offering, n: int, *, language="ky", now=None):
-    person = Person(
-        name=f"Гүлнара Өмүрова {n}", phone=f"+996700{n:06d}", sex="female", language=language
-    )
-    return registration_create(
-        offering=offering, person=person, channel=Registration.Channel.WEB, now=now
-    ).registration
+@pytest.fixture(autouse=True)
+def _english():
+    """Errors are checked in English; a page asked for in another language must not leak in."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])

@@ -4,7 +4,6 @@ During a burst of sign-ups the queue holds one "tell" task per person; a deliver
 behind all of them reached the first person minutes late (issue 12, point 12).
 """
 
-import datetime
 import json
 import os
 import subprocess
@@ -20,8 +19,7 @@ from bilim.notifications.models import Message
 from bilim.notifications.services import message_deliver
 from bilim.registrations.models import Registration
 from tests.notifications.conftest import gateway  # noqa: F401 - the fake SMS gateway fixture
-from tests.registrations.test_services import _register, offering  # noqa: F401 (fixture)
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, sign_up
 from tests.web.test_tasks_worker import ROOT, _database_url
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -69,12 +67,7 @@ def _sign_up_form(language: str, name: str, phone: str) -> dict[str, str]:
 @pytest.fixture
 def group(db):
     """A group with room for everyone, starting in three days."""
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=5),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    ).offering
+    return UpcomingOfferingFactory.create(capacity=5)
 
 
 @pytest.fixture
@@ -89,9 +82,9 @@ def _sent(path) -> list[dict[str, str]]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_task_that_writes_the_confirmation_sends_it(offering, settings, sms_file):  # noqa: F811
+def test_the_task_that_writes_the_confirmation_sends_it(offering, settings, sms_file):
     settings.TASKS = DATABASE_QUEUE
-    registration = _register(offering, 1).registration
+    registration = sign_up(offering, 1).registration
     [tell] = DBTaskResult.objects.all()
 
     assert _run(tell) is True
@@ -123,7 +116,7 @@ def test_with_the_immediate_queue_a_sign_up_is_sent_once_in_its_language(client,
 def test_a_confirmation_the_gateway_refused_is_tried_again_later(offering, settings, gateway):  # noqa: F811
     settings.TASKS = DATABASE_QUEUE
     gateway.status = 503
-    _register(offering, 1)
+    sign_up(offering, 1)
     _run(DBTaskResult.objects.get(task_path=TELL))
 
     sms = Message.objects.get(channel=Message.Channel.SMS)
@@ -145,9 +138,9 @@ def test_a_confirmation_the_gateway_refused_is_tried_again_later(offering, setti
 
 
 @pytest.mark.django_db(transaction=True)
-def test_nothing_is_sent_for_a_sign_up_that_is_rolled_back(offering, sms_file):  # noqa: F811
+def test_nothing_is_sent_for_a_sign_up_that_is_rolled_back(offering, sms_file):
     with pytest.raises(RuntimeError), transaction.atomic():
-        _register(offering, 1)  # the immediate queue tells inside this transaction
+        sign_up(offering, 1)  # the immediate queue tells inside this transaction
         assert Message.objects.exists()
         raise RuntimeError("the sign-up fails after the person was told")
     assert not Registration.objects.exists()
@@ -201,4 +194,6 @@ def test_after_a_burst_of_sign_ups_each_task_the_worker_runs_sends_one_confirmat
     assert len(_sent(sms_path)) == len(PEOPLE)
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
     assert set(Message.objects.values_list("status", flat=True)) == {Message.Status.SENT}
-    assert message_deliver(message_id=Message.objects.first().pk).sent is False
+    message = Message.objects.first()
+    assert message is not None
+    assert message_deliver(message_id=message.pk).sent is False

@@ -1,23 +1,8 @@
 """Public forms after the submission limit: the form again, what was typed, the limit (429)."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from bilim.registrations.models import Registration
-from tests.scheduling.factories import OfferingFactory, SessionFactory
-
-
-@pytest.fixture
-def offering(db):
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=5),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    ).offering
-
 
 FULL = {
     "name": "Бакыт Жумабеков",

@@ -12,39 +12,22 @@ from bilim.notifications.models import Message
 from bilim.registrations.errors import RegistrationError
 from bilim.registrations.models import Registration
 from bilim.registrations.services import (
-    Person,
     registration_cancel,
-    registration_create,
     registration_move,
 )
 from tests.factories import UserFactory
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
 
 Status = Registration.Status
 NOW = timezone.now()
 
 
 def _offering(capacity: int, days: int = 7, **fields):
-    start = NOW + datetime.timedelta(days=days)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=capacity, **fields),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    ).offering
+    return UpcomingOfferingFactory.create(capacity=capacity, days=days, now=NOW, **fields)
 
 
 def _register(offering, n: int, **changes) -> Registration:
-    values = {
-        "name": f"Нургүл Асанова {n}",
-        "phone": f"+996700{n:06d}",
-        "sex": "female",
-        "language": "ky",
-        "birth_year": 1955,
-    }
-    values.update(changes)
-    return registration_create(
-        offering=offering, person=Person(**values), channel=Registration.Channel.WEB, now=NOW
-    ).registration
+    return register(offering, n, birth_year=1955, now=NOW, **changes)
 
 
 @pytest.fixture

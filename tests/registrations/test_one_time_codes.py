@@ -30,7 +30,9 @@ def person(db):
 def sent_code(phone=PHONE):
     """The code of the newest SMS to the phone, as the person reads it."""
     body = Message.objects.filter(recipient=phone, kind="one-time-code").latest("pk").body
-    return re.search(r"\b(\d{6})\b", body).group(1)
+    found = re.search(r"\b(\d{6})\b", body)
+    assert found is not None
+    return found.group(1)
 
 
 def test_a_known_phone_gets_the_code_by_sms_in_the_persons_language(person):

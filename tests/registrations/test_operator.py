@@ -8,34 +8,27 @@ from django.utils import timezone, translation
 
 from bilim.accounts.models import Role
 from bilim.registrations.models import Participant, Registration
-from bilim.registrations.services import Person, registration_create
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
 
 Status = Registration.Status
 ALLOWED = {Role.NATIONAL, Role.OPERATOR, Role.CENTER}
 
 
 def _offering(center, program, *, days: int = 7, capacity: int = 10, **fields):
-    start = timezone.now() + datetime.timedelta(days=days)
-    return SessionFactory(
-        offering=OfferingFactory(center=center, program=program, capacity=capacity, **fields),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    ).offering
+    return UpcomingOfferingFactory.create(
+        center=center, program=program, days=days, capacity=capacity, **fields
+    )
 
 
 def _register(offering, n: int = 1, **changes) -> Registration:
-    values = {
+    """Register Бүбүсара, born 1954 (the n-th of her name), as she would on the web."""
+    person = {
         "name": f"Бүбүсара Токтосунова {n}",
         "phone": f"+996555{n:06d}",
         "sex": "female",
-        "language": "ky",
         "birth_year": 1954,
     }
-    values.update(changes)
-    return registration_create(
-        offering=offering, person=Person(**values), channel=Registration.Channel.WEB
-    ).registration
+    return register(offering, **(person | changes))
 
 
 def _form(**changes):
@@ -252,7 +245,9 @@ def test_a_person_page_lists_every_registration_with_channel_and_who_entered_it(
     client.force_login(operator)
     client.post(reverse("operator:register", args=[groups[0].pk]), _form())
     client.post(reverse("operator:register", args=[groups[1].pk]), _form(request_id="call-2"))
-    person = Registration.objects.first().participant
+    first = Registration.objects.first()
+    assert first is not None
+    person = first.participant
     page = client.get(f"/en/staff/operator/people/{person.pk}/").content.decode()
     assert page.count("Phone call") == 2
     assert page.count(operator.get_full_name()) == 2

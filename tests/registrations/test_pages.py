@@ -6,33 +6,8 @@ import pytest
 from django.utils import timezone
 
 from bilim.registrations.models import Participant, Registration
+from tests.registrations.factories import sign_up_form as _form
 from tests.scheduling.factories import OfferingFactory, SessionFactory
-
-
-@pytest.fixture
-def offering(db):
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=1),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    ).offering
-
-
-def _form(**changes):
-    data = {
-        "name": "Бакыт Жумабеков",
-        "phone": "0700 123 456",
-        "email": "",
-        "sex": "male",
-        "birth_year": "1954",
-        "disability": "no",
-        "language": "ky",
-        "consent": "on",
-        "request_id": "r1",
-    }
-    data.update(changes)
-    return data
 
 
 def test_sign_up_leads_to_the_personal_page(client, offering):

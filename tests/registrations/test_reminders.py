@@ -10,28 +10,25 @@ from bilim.notifications.models import Message
 from bilim.notifications.sms import segments
 from bilim.registrations.models import Registration
 from bilim.registrations.reminders import reminders_queue
-from bilim.registrations.services import Person, registration_create
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
 
 NOW = timezone.now()
 
 
 @pytest.fixture
 def session(db):
-    start = NOW + datetime.timedelta(hours=20)
-    session = SessionFactory(
-        offering=OfferingFactory(capacity=1),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
+    offering = UpcomingOfferingFactory.create(
+        capacity=1, starts_at=NOW + datetime.timedelta(hours=20), hours=1
     )
     for n in (1, 2):  # one confirmed, one waiting
-        registration_create(
-            offering=session.offering,
-            person=Person(name=f"Адам {n}", phone=f"+99670000000{n}", sex="male", language="ky"),
+        register(
+            offering,
+            n,
+            sex="male",
             channel=Registration.Channel.PHONE,
             now=NOW - datetime.timedelta(days=1),
         )
-    return session
+    return offering.sessions.get()
 
 
 def test_day_before_one_reminder_to_the_confirmed_person(session):

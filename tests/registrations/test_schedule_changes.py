@@ -7,31 +7,20 @@ from django.utils import timezone
 
 from bilim.notifications.models import Message
 from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_cancel, registration_create
+from bilim.registrations.services import registration_cancel
 from bilim.scheduling.services import offering_cancel, session_cancel, session_move
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
+from tests.scheduling.factories import SessionFactory
 
 NOW = timezone.now()
 
 
 @pytest.fixture
 def session(db):
-    start = NOW + datetime.timedelta(days=6)
-    session = SessionFactory(
-        offering=OfferingFactory(capacity=5),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    )
+    offering = UpcomingOfferingFactory.create(capacity=5, now=NOW, days=6, hours=1)
     for n, language in ((1, "ky"), (2, "ru")):
-        registration_create(
-            offering=session.offering,
-            person=Person(
-                name=f"Адам {n}", phone=f"+99670000000{n}", sex="female", language=language
-            ),
-            channel=Registration.Channel.WEB,
-            now=NOW,
-        )
-    return session
+        register(offering, n, language=language, now=NOW)
+    return offering.sessions.get()
 
 
 def _sms(kind):

@@ -16,38 +16,24 @@ from bilim.registrations.services import (
     registration_create,
     waitlist_position,
 )
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from tests.registrations.factories import PersonFactory, UpcomingOfferingFactory, sign_up
 
 Status = Registration.Status
 NOW = timezone.now()
 
 
 def _person(n: int = 1, **changes) -> Person:
-    values = {
-        "name": f"Айгүл Осмонова {n}",
-        "phone": f"+996555{n:06d}",
-        "sex": "female",
-        "language": "ky",
-        "birth_year": 1956,
-    }
-    values.update(changes)
-    return Person(**values)
+    return PersonFactory.build(**({"n": n, "sex": "female", "birth_year": 1956} | changes))
 
 
 @pytest.fixture
 def offering(db):
-    session = SessionFactory(
-        offering=OfferingFactory(capacity=2),
-        starts_at=NOW + datetime.timedelta(days=7),
-        ends_at=NOW + datetime.timedelta(days=7, hours=2),
-    )
-    return session.offering
+    """A group of two places a week ahead."""
+    return UpcomingOfferingFactory.create(capacity=2, days=7, now=NOW)
 
 
 def _register(offering, n, **changes):
-    return registration_create(
-        offering=offering, person=_person(n, **changes), channel=Registration.Channel.WEB, now=NOW
-    )
+    return sign_up(offering, n, now=NOW, **({"sex": "female", "birth_year": 1956} | changes))
 
 
 def test_places_are_given_then_people_wait_in_order(offering):
@@ -106,7 +92,7 @@ def test_a_freed_place_is_offered_to_the_first_waiting_and_held(offering):
     offering.refresh_from_db()
     assert offering.confirmed_count == 2  # the held place counts as taken
     sms = Message.objects.filter(kind="waitlist-offer", channel=Message.Channel.SMS).get()
-    assert sms.recipient == "+996555000003"
+    assert sms.recipient == "+996700000003"
     assert f"/m/{waiting.registration.link_code}" in sms.body
 
     offer_accept(registration=waiting.registration, now=NOW + datetime.timedelta(hours=1))
@@ -172,6 +158,6 @@ def test_registration_after_it_closes_is_refused(offering):
 def test_confirmation_is_queued_with_the_registration(offering):
     outcome = _register(offering, 1)
     sms = Message.objects.get(kind="confirmation", channel=Message.Channel.SMS)
-    assert sms.recipient == "+996555000001"
+    assert sms.recipient == "+996700000001"
     assert sms.language == "ky"
     assert f"/m/{outcome.registration.link_code}" in sms.body

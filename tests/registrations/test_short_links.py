@@ -7,7 +7,7 @@ import pytest
 
 from bilim.notifications.models import Message
 from bilim.registrations.models import Registration
-from tests.registrations.test_pages import _form, offering  # noqa: F401 (fixture)
+from tests.registrations.factories import sign_up_form as _form
 
 SITE_URL = "https://bilim.example.kg"
 
@@ -17,7 +17,7 @@ def site(settings):
     settings.BILIM_SITE_URL = SITE_URL
 
 
-def _sign_up(client, offering, lang, **changes):  # noqa: F811
+def _sign_up(client, offering, lang, **changes):
     response = client.post(
         f"/{lang}/offerings/{offering.pk}/register/", _form(language=lang, **changes)
     )
@@ -34,7 +34,7 @@ def _sms(registration):
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])
-def test_the_link_in_the_confirmation_sms_opens_the_persons_page(client, offering, site, lang):  # noqa: F811
+def test_the_link_in_the_confirmation_sms_opens_the_persons_page(client, offering, site, lang):
     registration = _sign_up(client, offering, lang)
     [link] = re.findall(r"https?://\S+", _sms(registration).body)
     assert link == f"{SITE_URL}/m/{registration.link_code}"  # the configured address
@@ -49,7 +49,7 @@ def test_the_link_in_the_confirmation_sms_opens_the_persons_page(client, offerin
 
 def test_a_short_link_typed_by_hand_in_capitals_or_with_o_for_zero_still_opens(
     client,
-    offering,  # noqa: F811
+    offering,
 ):
     registration = _sign_up(client, offering, "ru")
     Registration.objects.filter(pk=registration.pk).update(link_code="0a1b2c3d")
@@ -62,7 +62,7 @@ def test_an_unknown_short_link_is_not_found(client, db):
     assert client.get("/m/zzzzzzzz").status_code == 404
 
 
-def test_guessing_short_links_is_stopped_for_the_connection(client, offering, settings):  # noqa: F811
+def test_guessing_short_links_is_stopped_for_the_connection(client, offering, settings):
     settings.SHORT_LINK_MISS_RATE = "3/h"
     registration = _sign_up(client, offering, "ky")
     for guess in ("aaaaaaaa", "bbbbbbbb", "cccccccc"):

@@ -4,56 +4,36 @@ Only the browser that made a registration opens its page again; a person changes
 details stored about them only after proving their phone with the one-time code.
 """
 
-import datetime
 import re
 from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from bilim.notifications.models import Message
 from bilim.registrations.messages import check_in_code
 from bilim.registrations.models import Consent, Participant, Registration
-from bilim.registrations.services import Person, registration_create
 from tests.factories import DistrictFactory
+from tests.registrations.factories import UpcomingOfferingFactory, register
 from tests.registrations.test_self_service import sign_in
-from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 PHONE = "+996555123456"
 SRC = Path(__file__).resolve().parents[2] / "src" / "bilim"
 
 
-def _offering():
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=5),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    ).offering
-
-
-@pytest.fixture
-def offering(db):
-    return _offering()
-
-
 @pytest.fixture
 def aigul(offering):
     """Айгүл, registered for the offering, with every detail the form asks for."""
-    person = Person(
+    return register(
+        offering,
         name="Айгүл Осмонова",
         phone=PHONE,
         sex="female",
-        language="ky",
         email="aigul@example.kg",
         birth_year=1961,
         disability="no",
         home_district=DistrictFactory(),
     )
-    return registration_create(
-        offering=offering, person=person, channel=Registration.Channel.WEB
-    ).registration
 
 
 # Another person's answers, with Айгүл's name (spelled a little differently) and phone.
@@ -112,7 +92,7 @@ def test_a_known_name_and_phone_in_another_group_keeps_the_answers_on_the_new_re
     client, aigul, lang
 ):
     before = _stored(aigul.participant)
-    other = _offering()
+    other = UpcomingOfferingFactory()
     response = client.post(f"/{lang}/offerings/{other.pk}/register/", IMPOSTOR, follow=True)
     page = response.content.decode()
     for secret in _secrets_of(aigul):
@@ -235,11 +215,7 @@ def test_a_person_with_the_code_corrects_their_details_and_registrations_keep_th
 
 
 def test_a_name_used_by_a_family_member_with_the_same_phone_is_explained(client, aigul):
-    registration_create(
-        offering=aigul.offering,
-        person=Person(name="Бакыт Осмонов", phone=PHONE, sex="male", language="ky"),
-        channel=Registration.Channel.WEB,
-    )
+    register(aigul.offering, name="Бакыт Осмонов", phone=PHONE, sex="male")
     sign_in(client, lang="ru")
     response = client.post(
         f"/ru/my/details/{aigul.participant_id}/",
@@ -251,10 +227,6 @@ def test_a_name_used_by_a_family_member_with_the_same_phone_is_explained(client,
 
 
 def test_the_details_of_another_phone_are_not_found(client, aigul):
-    other = registration_create(
-        offering=aigul.offering,
-        person=Person(name="Бакыт Осмонов", phone="+996700000001", sex="male", language="ky"),
-        channel=Registration.Channel.WEB,
-    ).registration
+    other = register(aigul.offering, name="Бакыт Осмонов", phone="+996700000001", sex="male")
     sign_in(client, lang="ky")
     assert client.get(f"/ky/my/details/{other.participant_id}/").status_code == 404

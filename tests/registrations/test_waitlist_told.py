@@ -3,16 +3,14 @@
 An offered place counts as no place until it is taken: the person is told to take it first.
 """
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone
 
 from bilim.notifications.models import Message
 from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_cancel, registration_create
-from tests.scheduling.factories import OfferingFactory, SessionFactory
+from bilim.registrations.services import registration_cancel
+from tests.registrations.factories import UpcomingOfferingFactory, register
 
 Status = Registration.Status
 QR_IMAGE = re.compile(r'<svg role="img"')
@@ -20,25 +18,8 @@ QR_IMAGE = re.compile(r'<svg role="img"')
 
 @pytest.fixture
 def offering(db):
-    start = timezone.now() + datetime.timedelta(days=3)
-    return SessionFactory(
-        offering=OfferingFactory(capacity=1, offer_hold_hours=6),
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    ).offering
-
-
-def register(offering, n: int, *, language="ky", email=""):
-    person = Person(
-        name=f"Бакыт Жумабеков {n}",
-        phone=f"+996700{n:06d}",
-        sex="male",
-        language=language,
-        email=email,
-    )
-    return registration_create(
-        offering=offering, person=person, channel=Registration.Channel.WEB
-    ).registration
+    """A group of one place whose freed place is held for six hours."""
+    return UpcomingOfferingFactory.create(capacity=1, offer_hold_hours=6)
 
 
 def _code(registration) -> str:

@@ -21,7 +21,7 @@ def next_weekday(weekday: int, after: datetime.date | None = None) -> datetime.d
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-class OfferingFactory(DjangoModelFactory):
+class OfferingFactory(DjangoModelFactory[Offering]):
     class Meta:
         model = Offering
 
@@ -33,7 +33,7 @@ class OfferingFactory(DjangoModelFactory):
     status = Offering.Status.PUBLISHED
 
 
-class SessionFactory(DjangoModelFactory):
+class SessionFactory(DjangoModelFactory[Session]):
     """A session one week ahead, 18:00–19:30; set `room` to put it on a room calendar."""
 
     class Meta:
@@ -56,7 +56,7 @@ class SessionFactory(DjangoModelFactory):
         offering.save(update_fields=["first_starts_at", "last_ends_at"])
 
 
-class SpaceBookingFactory(DjangoModelFactory):
+class SpaceBookingFactory(DjangoModelFactory[SpaceBooking]):
     class Meta:
         model = SpaceBooking
 

@@ -12,9 +12,11 @@ from bilim.attendance.services import walk_in_register
 from bilim.programs.models import Program
 from bilim.registrations.errors import RegistrationError
 from bilim.registrations.models import Registration
-from bilim.registrations.services import Person, registration_create
+from bilim.registrations.services import registration_create
 from tests.factories import ProgramFactory
 from tests.programs.test_staff_pages import _form as program_form
+from tests.registrations.factories import PersonFactory
+from tests.registrations.factories import sign_up_form as _form
 from tests.scheduling.factories import OfferingFactory, SessionFactory
 
 NOW = timezone.now()
@@ -33,24 +35,8 @@ def _group(network, starts: list[datetime.timedelta], *, rule=None, late_joiners
     return offering
 
 
-def _form(**changes):
-    data = {
-        "name": "Бакыт Жумабеков",
-        "phone": "0700 123 456",
-        "email": "",
-        "sex": "male",
-        "birth_year": "1954",
-        "disability": "no",
-        "language": "ky",
-        "consent": "on",
-        "request_id": "r1",
-    }
-    data.update(changes)
-    return data
-
-
 def _person(n=1):
-    return Person(name=f"Асел Бекова {n}", phone=f"+996555{n:06d}", sex="female", language="ky")
+    return PersonFactory.build(n=n, name=f"Асел Бекова {n}", sex="female")
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru", "en"])

@@ -47,8 +47,10 @@ def test_a_mid_morning_queue_is_served_called_and_waiting(network, demo_manager)
     # A second center in another district has its own, smaller queue.
     other = Ticket.objects.exclude(center=network.center_a1).values_list("center", flat=True)
     assert len(set(other)) == 1 and len(other) == 8
-    assert all(t.called_at <= now for t in Ticket.objects.exclude(called_at=None))
-    assert all(t.finished_at <= now for t in Ticket.objects.exclude(finished_at=None))
+    assert all(t.called_at and t.called_at <= now for t in Ticket.objects.exclude(called_at=None))
+    assert all(
+        t.finished_at and t.finished_at <= now for t in Ticket.objects.exclude(finished_at=None)
+    )
 
 
 def test_loading_twice_on_one_day_adds_nothing(network, demo_manager):

@@ -130,6 +130,7 @@ def test_call_again_announces_once_more_but_keeps_the_first_call_time(network):
     called = ticket_call_next(center=center, desk="1", user=None, now=timezone.now() - MINUTE)
     again = ticket_recall(center=center, ticket=called)
     assert again.call_count == 2
+    assert again.announced_at and again.called_at
     assert again.announced_at > again.called_at == called.called_at
     ticket_finish(center=center, ticket=again, outcome="left")
     with pytest.raises(WalkinsError):

@@ -181,6 +181,7 @@ def test_worker_gives_up_on_servers_that_never_answer_and_sends_the_next_message
     assert mail_relay.hung.is_set() and sms_relay.hung.is_set()
 
     for waiting, sent in (emails, texts):
+        assert waiting is not None and sent is not None
         waiting.refresh_from_db()
         sent.refresh_from_db()
         assert (waiting.status, waiting.attempts) == (Message.Status.PENDING, 1)
@@ -191,6 +192,7 @@ def test_worker_gives_up_on_servers_that_never_answer_and_sends_the_next_message
     assert [r["fields"]["msisdn"] for r in sms_gateway.received] == ["+996700654321"]
     # Each message that timed out has its next attempt queued for the retry time.
     retries = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    assert emails[0] is not None and texts[0] is not None
     assert sorted(r.args_kwargs["args"][0] for r in retries) == sorted([emails[0].pk, texts[0].pk])
 
 
