@@ -87,8 +87,8 @@ def test_the_message_is_in_the_language_of_the_request_that_raised_it():
     assert error.field is None
     assert error.message == str(error) == "Эта программа для людей от 16 лет."
     with translation.override("ky"):
-        error = ProgramsError(CODE_TAKEN, field="code")
-    assert error.as_dict() == {
+        taken = ProgramsError(CODE_TAKEN, field="code")
+    assert taken.as_dict() == {
         "code": "code_taken",
         "message": "Бул кыска код башка программада бар.",
         "field": "code",
