@@ -16,7 +16,7 @@ from bilim.registrations.services import (
     registration_create,
     waitlist_position,
 )
-from tests.registrations.factories import PersonFactory, UpcomingOfferingFactory, sign_up
+from tests.registrations.factories import PersonFactory, UpcomingOfferingFactory, register, sign_up
 
 Status = Registration.Status
 NOW = timezone.now()
@@ -161,3 +161,14 @@ def test_confirmation_is_queued_with_the_registration(offering):
     assert sms.recipient == "+996700000001"
     assert sms.language == "ky"
     assert f"/m/{outcome.registration.link_code}" in sms.body
+
+
+def test_a_check_in_code_already_taken_is_drawn_again_not_lost(offering, monkeypatch):
+    first = register(offering, 1)
+    field = Registration._meta.get_field("short_code")
+    codes = iter([first.short_code, "12345678"])  # the first draw collides
+    monkeypatch.setattr(field, "_get_default", lambda: next(codes))
+    outcome = sign_up(offering, 2)
+    assert outcome.created
+    assert outcome.registration.short_code == "12345678"
+    assert Registration.objects.count() == 2

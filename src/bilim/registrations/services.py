@@ -156,32 +156,46 @@ def registration_create(
     offering) returns the registration made the first time. Only the offering's id is
     read from `offering`: the rest is read under its lock (Offering.DoesNotExist if gone).
     """
-    try:
-        return _register(
-            offering=offering,
-            person=person,
-            channel=channel,
-            entered_by=entered_by,
-            idempotency_key=idempotency_key,
-            now=now or timezone.now(),
-        )
-    except IntegrityError:
-        # A repeat that the checks under the lock could not see (its first copy made the
-        # person too): the unique constraints refused it; answer with the first.
-        participant = Participant.objects.filter(
-            phone=person.phone, name_key=name_key(person.name)
-        ).first()
-        earlier = None
-        if participant is not None:
-            earlier = _active_registration(participant, offering, idempotency_key=idempotency_key)
-        if earlier is None and idempotency_key:
-            # The key was someone else's (a client that reuses it): not a repeat of theirs.
-            return registration_create(
-                offering=offering, person=person, channel=channel, entered_by=entered_by, now=now
+    for attempt in range(RANDOM_CODE_TRIES):
+        try:
+            return _register(
+                offering=offering,
+                person=person,
+                channel=channel,
+                entered_by=entered_by,
+                idempotency_key=idempotency_key,
+                now=now or timezone.now(),
             )
-        if earlier is None:
-            raise
-        return Outcome(earlier, created=False, position=waitlist_position(earlier))
+        except IntegrityError:
+            # A repeat that the checks under the lock could not see (its first copy made
+            # the person too): the unique constraints refused it; answer with the first.
+            participant = Participant.objects.filter(
+                phone=person.phone, name_key=name_key(person.name)
+            ).first()
+            earlier = None
+            if participant is not None:
+                earlier = _active_registration(
+                    participant, offering, idempotency_key=idempotency_key
+                )
+            if earlier is not None:
+                return Outcome(earlier, created=False, position=waitlist_position(earlier))
+            if attempt == RANDOM_CODE_TRIES - 1:
+                raise
+            # Not a repeat: the request id was someone else's (a client that reuses it),
+            # or a random code (check-in code, short link) was taken. Again, with fresh
+            # codes and without a request id that another registration holds.
+            if idempotency_key and _idempotency_key_taken(idempotency_key):
+                idempotency_key = None
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+# A new registration draws random codes that must be unique (8-digit check-in code,
+# short link): a collision is rare but possible, and is drawn again rather than lost.
+RANDOM_CODE_TRIES = 3
+
+
+def _idempotency_key_taken(key: str) -> bool:
+    return Registration.objects.filter(idempotency_key=key).exists()
 
 
 @transaction.atomic
